@@ -1,0 +1,1 @@
+"""Turning an article into a brief: text utilities, engines and the verifier."""

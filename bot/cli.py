@@ -1,0 +1,78 @@
+"""The `summit` command: the one place where settings, engines and adapters are wired together.
+
+Exit status: 0 ok; 2 bad input or configuration (one-line reason on stderr); 1 a bug.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from bot.config import AppConfig, load_config
+from bot.core.errors import BadInput, ConfigError
+from bot.core.models import Brief
+
+EXIT_OK, EXIT_BUG, EXIT_BAD_INPUT = 0, 1, 2
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="summit", description=__doc__.splitlines()[0])
+    parser.add_argument("--config", type=Path, help="configuration file (default: $SUMMIT_CONFIG "
+                        "or config/default.yaml)")
+    commands = parser.add_subparsers(dest="command", required=True)
+
+    brief = commands.add_parser("brief", help="brief one article: a file, a URL, or - for stdin")
+    brief.add_argument("source")
+    brief.add_argument("--format", choices=["text", "markdown", "json"], default="text")
+    brief.add_argument("--engine", choices=["auto", "extractive", "llm"], default=None)
+    brief.set_defaults(handler=_cmd_brief)
+
+    evaluate = commands.add_parser("eval", help="score the engine on a labelled folder")
+    evaluate.add_argument("directory", type=Path)
+    evaluate.add_argument("--format", choices=["table", "json"], default="table")
+    evaluate.set_defaults(handler=_cmd_eval)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        config = _config(args.config)
+        return int(args.handler(args, config))
+    except (BadInput, ConfigError) as exc:
+        print(f"summit: {exc}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    except KeyboardInterrupt:
+        return 130
+
+
+def _config(path: Path | None) -> AppConfig:
+    from bot.config import Settings
+
+    return load_config(path or Settings().summit_config)
+
+
+def _cmd_brief(args: argparse.Namespace, config: AppConfig) -> int:
+    from bot.adapters.console.render import render_markdown, render_text
+    from bot.brief.extractive import ExtractiveEngine
+    from bot.ingest.load import load_article
+
+    article = asyncio.run(load_article(args.source, stdin=sys.stdin.buffer))
+    brief: Brief = ExtractiveEngine(config.pillars()).brief(article)
+    if args.format == "json":
+        print(json.dumps(brief.to_json_dict(), ensure_ascii=False, indent=2))
+    elif args.format == "markdown":
+        print(render_markdown(brief))
+    else:
+        print(render_text(brief))
+    return EXIT_OK
+
+
+def _cmd_eval(args: argparse.Namespace, config: AppConfig) -> int:
+    from bot.evaluation import run_eval
+
+    return run_eval(args.directory, config, output=args.format)

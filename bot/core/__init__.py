@@ -1,0 +1,1 @@
+"""The platform-neutral core: models, ports and use cases."""
