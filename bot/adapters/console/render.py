@@ -1,0 +1,180 @@
+"""Briefs as a desk editor would send them: plain text for a terminal, Markdown for a file.
+
+Pure functions of a `Brief`. Everything that comes from the article is untrusted: control
+characters are dropped (no terminal escape sequences), line breaks are folded (no forged
+sections), and Markdown special characters are escaped (no injected links or formatting).
+"""
+
+from __future__ import annotations
+
+import re
+import textwrap
+from collections.abc import Callable
+from datetime import date
+from urllib.parse import quote, urlsplit
+
+from bot.core.models import Article, Brief, Item, Kind, Pillar
+
+NOTHING_REPORTED = "No pledges, offers or calls were reported in this article."
+EMPTY_PILLAR = "(nothing reported)"
+WIDTH = 88
+MAX_ITEM_CHARS = 600  # a runaway extraction must not bury the rest of the brief
+
+_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069]")
+_SPACE = re.compile(r"\s+")
+# Inline specials only: every escaped string sits after a prefix, never at a line's start.
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()<>#!|~&])")
+_MD_ORDERED = re.compile(r"^(\d+)([.)])")
+_TEXT_MARKS: dict[Kind, str] = {"pledge": "•", "offer": "◦", "call": "→"}
+_MD_LABELS: dict[Kind, str] = {"pledge": "Pledge", "offer": "Offer", "call": "Call"}
+
+
+def render_text(brief: Brief) -> str:
+    lines = [_context_line(brief, str), clean(brief.headline)]
+    lines += _sections(brief, _text_heading, _text_item, f"  {EMPTY_PILLAR}")
+    lines += [f"⚠ {clean(w)}" for w in brief.warnings]
+    lines.append(_text_source(brief.article))
+    return "\n".join(line for line in lines if line)
+
+
+def render_markdown(brief: Brief) -> str:
+    lines = [f"_{_context_line(brief, escape_md)}_", f"**{escape_md(brief.headline)}**"]
+    lines += _sections(brief, _md_heading, _md_item, f"_{EMPTY_PILLAR}_")
+    lines += [f"> ⚠ {escape_md(w)}" for w in brief.warnings]
+    lines.append(_md_source(brief.article))
+    return "\n\n".join(line for line in lines if line.strip("_* "))
+
+
+# -- shared structure ------------------------------------------------------------------------
+
+ItemFn = Callable[[Item, bool], str]
+
+
+def _sections(
+    brief: Brief, heading: Callable[[str, str], str], item: ItemFn, empty: str
+) -> list[str]:
+    items = brief.items()
+    if not items:
+        return [NOTHING_REPORTED]
+    # With one actor throughout, naming it on every bullet is noise; with several it is news.
+    show_actor = len({i.actor for i in items}) > 1
+    out = []
+    for n, pillar in enumerate(brief.pillars, 1):
+        out.append(heading(f"{n} {pillar.title}", _summary(pillar)))
+        out.append("\n".join(item(i, show_actor) for i in pillar.items) or empty)
+    if brief.other:
+        out.append(heading("Other", ""))
+        out.append("\n".join(item(i, show_actor) for i in brief.other))
+    return out
+
+
+def _summary(pillar: Pillar) -> str:
+    return clean(pillar.summary)
+
+
+def _context_line(brief: Brief, esc: Callable[[str], str]) -> str:
+    article = brief.article
+    # TODO(models): the summit's name belongs first here ("28th China-ASEAN Summit"); the
+    # models carry none yet, so the title stands in, unless it would repeat the headline.
+    title = clean(article.title) if clean(article.title) != clean(brief.headline) else ""
+    parts = [title, clean(article.dateline or ""), format_date(article.published)]
+    parts.append(clean(article.source or ""))
+    return " · ".join(esc(p) for p in parts if p)
+
+
+def format_date(day: date | None) -> str:
+    """'28 Oct 2025', the same in every locale."""
+    return f"{day.day} {_MONTHS[day.month - 1]} {day.year}" if day else ""
+
+
+def item_text(item: Item, show_actor: bool) -> str:
+    """The bullet's clause as is; "Actor: " only where several actors make it ambiguous."""
+    text = clip(clean(item.text))
+    actor = clean(item.actor)
+    if show_actor and actor and not text.lower().startswith(actor.lower()):
+        text = f"{actor}: {text}"
+    missing = [f for f in map(clean, item.figures) if f and f not in text]
+    return f"{text} [{', '.join(missing)}]" if missing else text
+
+
+def clean(text: str) -> str:
+    """One line of printable text: untrusted input cannot move the cursor or start a section."""
+    return _SPACE.sub(" ", _CONTROL.sub("", text)).strip()
+
+
+def clip(text: str, limit: int = MAX_ITEM_CHARS) -> str:
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+# -- plain text ------------------------------------------------------------------------------
+
+
+def _text_heading(title: str, summary: str) -> str:
+    return f"{clean(title)} — {summary}" if summary else clean(title)
+
+
+def _text_item(item: Item, show_actor: bool) -> str:
+    text = item_text(item, show_actor)
+    if item.kind == "offer":
+        text += " (offer)"
+    mark = _TEXT_MARKS[item.kind]
+    return textwrap.fill(
+        text,
+        width=WIDTH,
+        initial_indent=f"  {mark} ",
+        subsequent_indent="    ",
+        break_long_words=False,
+        break_on_hyphens=False,
+    )
+
+
+def _text_source(article: Article) -> str:
+    parts = [clean(article.source or ""), format_date(article.published), clean(article.url or "")]
+    return "Source: " + (" · ".join(p for p in parts if p) or "not recorded")
+
+
+# -- Markdown --------------------------------------------------------------------------------
+
+
+def escape_md(text: str) -> str:
+    """Backslash-escape every Markdown special character of untrusted text (CommonMark allows
+    escaping any ASCII punctuation), after folding it onto one line."""
+    escaped = _MD_SPECIAL.sub(r"\\\1", clean(text))
+    return _MD_ORDERED.sub(r"\1\\\2", escaped)  # "1." opening a line would start a list
+
+
+def _md_heading(title: str, summary: str) -> str:
+    text = f"{escape_md(title)} — {escape_md(summary)}" if summary else escape_md(title)
+    return f"### {text}"
+
+
+def _md_item(item: Item, show_actor: bool) -> str:
+    return f"- **{_MD_LABELS[item.kind]}** · {escape_md(item_text(item, show_actor))}"
+
+
+def _md_source(article: Article) -> str:
+    parts = [_md_link(article.title, article.url), escape_md(article.source or "")]
+    parts.append(format_date(article.published))
+    return "Source: " + " · ".join(p for p in parts if p)
+
+
+def _md_link(title: str, url: str | None) -> str:
+    label = escape_md(title) or "article"
+    target = safe_url(url)
+    return f"[{label}]({target})" if target else label
+
+
+def safe_url(url: str | None) -> str | None:
+    """An http(s) URL fit for a Markdown link target, or None (javascript: and friends)."""
+    if not url:
+        return None
+    url = clean(url)
+    try:
+        scheme = urlsplit(url).scheme.lower()
+    except ValueError:
+        return None
+    if scheme not in ("http", "https"):
+        return None
+    # Parentheses, spaces and angle brackets would end or break the link target.
+    return quote(url, safe=":/?#[]@!$&'*+,;=%~.-_")
