@@ -1,0 +1,72 @@
+"""Bytes to text: the declared charset first, then UTF-8, then a detector.
+
+The order follows what browsers do (BOM, HTTP header, `<meta charset>`), so a page reads the
+way its publisher saw it. Binary data is refused rather than decoded into noise.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+
+import charset_normalizer
+
+from bot.core.errors import BadInput
+
+_BOMS = (
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
+_HEADER_CHARSET = re.compile(r"""charset\s*=\s*["']?([A-Za-z0-9_.:-]+)""", re.I)
+# Publishers label windows-1252 text "iso-8859-1" or "ascii"; browsers decode it as 1252 and
+# so do we, or the curly quotes in 0x80-0x9F turn into control characters.
+_WINDOWS_1252_ALIASES = frozenset({"iso8859-1", "ascii"})
+_SNIFF_BYTES = 8192
+
+
+def charset_from_content_type(content_type: str | None) -> str | None:
+    """The charset parameter of a Content-Type header ("text/html; charset=utf-8")."""
+    match = _HEADER_CHARSET.search(content_type or "")
+    return match.group(1) if match else None
+
+
+def decode(data: bytes, *, name: str, declared: str | None = None) -> str:
+    """`data` as text. `name` says what it is in error messages ("notes.txt", a URL)."""
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            return data.decode(encoding, errors="replace")
+    if b"\x00" in data[:_SNIFF_BYTES]:
+        raise BadInput(f"{name} is a binary file, not text")
+    for label in (declared, _meta_charset(data)):
+        codec = _codec(label)
+        if codec:
+            return data.decode(codec, errors="replace")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        return _detect(data, name)
+
+
+def _meta_charset(data: bytes) -> str | None:
+    match = _META_CHARSET.search(data[:_SNIFF_BYTES])
+    return match.group(1).decode("ascii") if match else None
+
+
+def _codec(label: str | None) -> str | None:
+    """A Python codec for a charset label, or None for an unknown one (then we sniff)."""
+    if not label:
+        return None
+    try:
+        name = codecs.lookup(label).name
+    except LookupError:
+        return None
+    return "cp1252" if name in _WINDOWS_1252_ALIASES else name
+
+
+def _detect(data: bytes, name: str) -> str:
+    best = charset_normalizer.from_bytes(data[: 64 * 1024]).best()
+    if best is None or best.encoding is None:
+        raise BadInput(f"{name} is not readable text (unknown encoding)")
+    return data.decode(best.encoding, errors="replace")
