@@ -14,7 +14,7 @@ from pathlib import Path
 
 from bot.config import AppConfig, load_config
 from bot.core.errors import BadInput, ConfigError
-from bot.core.models import Brief
+from bot.core.models import Answer, Brief
 
 EXIT_OK, EXIT_BUG, EXIT_BAD_INPUT = 0, 1, 2
 
@@ -30,6 +30,12 @@ def build_parser() -> argparse.ArgumentParser:
     brief.add_argument("--format", choices=["text", "markdown", "json"], default="text")
     brief.add_argument("--engine", choices=["auto", "extractive", "llm"], default=None)
     brief.set_defaults(handler=_cmd_brief)
+
+    ask = commands.add_parser("ask", help="answer a question from coverage, with quotes")
+    ask.add_argument("question")
+    ask.add_argument("--source", help="a file, a URL, or - for stdin (default: stored coverage)")
+    ask.add_argument("--format", choices=["text", "json"], default="text")
+    ask.set_defaults(handler=_cmd_ask)
 
     evaluate = commands.add_parser("eval", help="score the engine on a labelled folder")
     evaluate.add_argument("directory", type=Path)
@@ -69,6 +75,35 @@ def _cmd_brief(args: argparse.Namespace, config: AppConfig) -> int:
         print(render_markdown(brief))
     else:
         print(render_text(brief))
+    return EXIT_OK
+
+
+def _cmd_ask(args: argparse.Namespace, config: AppConfig) -> int:
+    from bot.brief.extractive import ExtractiveEngine
+    from bot.config import Settings
+    from bot.ingest.load import load_article
+    from bot.qa import answer_question
+    from bot.qa.render import render_answer_text
+    from bot.qa.stored import answer_from_store
+    from bot.store import Store
+
+    async def ask() -> Answer:
+        store = Store.open(Settings().database_url)
+        try:
+            await store.migrate()
+            if args.source is None:
+                return await answer_from_store(args.question, store)
+            article = await load_article(args.source, stdin=sys.stdin.buffer)
+            await store.save_brief(article, ExtractiveEngine(config.pillars()).brief(article))
+            return answer_question(args.question, [article])
+        finally:
+            await store.close()
+
+    answer = asyncio.run(ask())
+    if args.format == "json":
+        print(json.dumps(answer.to_json_dict(), ensure_ascii=False, indent=2))
+    else:
+        print(render_answer_text(answer))
     return EXIT_OK
 
 

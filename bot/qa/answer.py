@@ -1,0 +1,159 @@
+"""Answering a question from coverage, with quotes: pure, synchronous, deterministic.
+
+The hard part is declining. A question that asks for a figure, date, place or name is
+answered only from a sentence that is about the question's subject *and* carries that kind of
+answer in the relevant clause, stated firmly; otherwise the reply says the coverage doesn't
+say, and no figure is guessed.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from bot.core.models import Answer, Article, Citation
+from bot.qa.context import Conversation
+from bot.qa.figures import Kind
+from bot.qa.guard import ASK, clean, refusal
+from bot.qa.judge import Candidate, Span, judge
+from bot.qa.question import Question, parse
+from bot.qa.retrieval import Hit, IndexCache
+
+MIN_COVERAGE = 0.5  # at least half the question's content (idf-weighted) in the sentence
+RELATIVE = 0.75  # and nearly as much as the best-covered sentence: the answer is *about* it
+CANDIDATES = 40
+NO_COVERAGE = "There is no coverage to answer from yet."
+
+_indexes = IndexCache()
+
+
+def answer_question(
+    question: str, articles: Sequence[Article], *, context: Conversation | None = None
+) -> Answer:
+    text = clean(question)
+    reply = refusal(text)
+    if reply is not None:
+        return Answer(answer=reply, answerable=False)
+    if context is not None:
+        text = context.resolve(text)
+    if not articles:
+        return Answer(answer=NO_COVERAGE, answerable=False)
+    index = _indexes.get(articles)
+    parsed = parse(text, index.stems)
+    if not parsed.terms:
+        return Answer(answer=ASK, answerable=False)
+    kinds = frozenset(k for want in parsed.wants for k in want)
+    hits = index.search([t.stem for t in parsed.terms], k=CANDIDATES)
+    candidates = _distinct([judge(hit, parsed, index, kinds) for hit in hits])
+    if parsed.typed:
+        return _typed(parsed, candidates, articles)
+    return _open(parsed, candidates, articles)
+
+
+def _typed(question: Question, candidates: list[Candidate], articles: Sequence[Article]) -> Answer:
+    floor = _floor(candidates)
+    main = question.wants[0]
+    options = [
+        (span.coverage + _exact(span), c.coverage, c.hit.score, c)
+        for c in candidates
+        for span in c.answers
+        if span.found.kind in main and span.coverage >= floor and _firm(span, question)
+    ]
+    if not options:
+        return _decline(question, candidates, articles)
+    best = max(options, key=lambda o: o[:3])[3]
+    leads = _leads(best, question, floor)
+    return _reply(f"{'; '.join(leads)} — “{best.hit.text}”", [best.hit])
+
+
+def _open(question: Question, candidates: list[Candidate], articles: Sequence[Article]) -> Answer:
+    floor = _floor(candidates)
+    relevant = [c for c in candidates if c.coverage >= floor]
+    if question.commitment:
+        relevant = [c for c in relevant if c.commitment and not c.hedged]
+    if not relevant:
+        return _decline(question, candidates, articles)
+    best = max(relevant, key=lambda c: (c.coverage, c.hit.score))
+    leads = _leads(best, question, floor) if question.wants else []
+    quote = f"“{best.hit.text}”"
+    return _reply(f"{'; '.join(leads)} — {quote}" if leads else quote, [best.hit])
+
+
+def _floor(candidates: list[Candidate]) -> float:
+    top = max((c.coverage for c in candidates), default=0.0)
+    return max(MIN_COVERAGE, RELATIVE * top)
+
+
+def _exact(span: Span) -> float:
+    """A small edge for "in 2028" over "next year": a reader can place it without the dateline."""
+    return 0.1 if _exact_text(span.found.text) else 0.0
+
+
+def _exact_text(text: str) -> bool:
+    return any(ch.isdigit() for ch in text)
+
+
+def _firm(span: Span, question: Question) -> bool:
+    """A hedge ("could announce a date next year") answers only a question about hedges."""
+    return question.hedged or not span.hedged
+
+
+def _leads(best: Candidate, question: Question, floor: float) -> list[str]:
+    """The asked-for spans of the chosen sentence, in the order the question asks for them."""
+    leads: list[str] = []
+    for want in question.wants:
+        for kind in want:  # "who": a person if the sentence names one, else a country
+            found = [
+                s.found.text
+                for s in best.answers
+                if s.found.kind is kind and s.coverage >= floor and _firm(s, question)
+            ]
+            if kind is Kind.DATE and any(_exact_text(t) for t in found):
+                found = [t for t in found if _exact_text(t)]  # "by 2032", not "on Tuesday"
+            leads.extend(text for text in dict.fromkeys(found) if text not in leads)
+            if found:
+                break
+    return leads
+
+
+def _reply(answer: str, hits: list[Hit]) -> Answer:
+    return Answer(answer=answer, answerable=True, citations=[_cite(h) for h in hits])
+
+
+def _cite(hit: Hit) -> Citation:
+    return Citation(
+        quote=hit.text, title=hit.article.title, url=hit.article.url, span=(hit.start, hit.end)
+    )
+
+
+def _decline(
+    question: Question, candidates: list[Candidate], articles: Sequence[Article]
+) -> Answer:
+    """Say what the coverage doesn't say; quote the closest sentence so the user can check."""
+    closest = [c.hit for c in candidates if c.coverage >= MIN_COVERAGE][:1]
+    return Answer(
+        answer=_doesnt_say(question, articles),
+        answerable=False,
+        citations=[_cite(h) for h in closest],
+    )
+
+
+def _doesnt_say(question: Question, articles: Sequence[Article]) -> str:
+    asked = question.text.strip().rstrip("?.! ")
+    # Echoing a figure the coverage lacks would read as a guess; keep the reply generic then.
+    figures_known = all(any(f in a.text for a in articles) for f in question.figures)
+    if not asked or len(asked) > 200 or not figures_known:
+        return "The coverage doesn't say."
+    return f"The coverage doesn't say {asked[0].lower()}{asked[1:]}."
+
+
+def _distinct(candidates: list[Candidate]) -> list[Candidate]:
+    # Syndicated copy repeats paragraphs; one quote of a sentence is enough.
+    seen: set[str] = set()
+    out = []
+    for c in candidates:
+        key = re.sub(r"\s+", " ", c.hit.text)
+        if key not in seen:
+            seen.add(key)
+            out.append(c)
+    return out

@@ -1,0 +1,185 @@
+"""Word lists the Q&A rules rest on: stop words, irregular verbs, country names, months.
+
+They describe English (and a little Indonesian/Malay, the region's other news language), not
+any article, so answers on unseen coverage follow the same rules as on the sample corpus.
+"""
+
+from __future__ import annotations
+
+import re
+
+import Stemmer
+
+
+def words(text: str) -> list[str]:
+    return text.split()
+
+
+STOPWORDS = frozenset(
+    words(
+        "a an the and or but nor of to in on at by for from with without into onto over under "
+        "about after before between during through per via as than then so if that this these "
+        "those there here it its it's is are was were be been being am do does did done doing has "
+        "have had having will would shall should can could may might must i me my we our us you "
+        "your he him his she her they them their what which who whom whose when where why how "
+        "much many also not no yes all any both each few more most other some such only own same "
+        "too very just upon while whereas again further once up down out off s t yang dan di ke "
+        "dari untuk dengan pada ini itu dalam akan oleh juga atau bagi sebagai apa siapa kapan "
+        "mana berapa"
+    )
+)
+
+# Words a question is built from but an answer needn't repeat: asking, saying, reporting.
+QUESTION_ONLY = frozenset(
+    words(
+        "say said says tell told telling according mention mentioned report reported reports "
+        "article coverage story piece news exactly specifically actually"
+    )
+)
+
+# Verbs of commitment: a paraphrase ("will provide") answers "what did X pledge", so these
+# weigh little in matching, but the answering sentence must carry a commitment.
+COMMITMENT_VERBS = frozenset(
+    words(
+        "pledge pledged pledges promise promised promises commit committed commits agree agreed "
+        "agrees announce announced announces offer offered offers unveil unveiled vow vowed"
+    )
+)
+
+# Everyday verbs of giving and doing: "pay into the fund" is reported as "contribution to the
+# fund", "hold a summit" as "convene a summit"; a missing one says little about relevance.
+GENERIC_VERBS = frozenset(
+    words(
+        "pay give put get provide spend make take hold host open build set receive contribute "
+        "send do happen plan begin start launch use go come keep bring allocate mobilise mobilize "
+        "fund deliver"
+    )
+)
+
+# Snowball leaves irregular forms alone ("wore" never meets "wear"); map them first.
+IRREGULAR = {
+    "wore": "wear",
+    "worn": "wear",
+    "gave": "give",
+    "given": "give",
+    "took": "take",
+    "taken": "take",
+    "made": "make",
+    "went": "go",
+    "gone": "go",
+    "met": "meet",
+    "held": "hold",
+    "built": "build",
+    "sent": "send",
+    "spent": "spend",
+    "paid": "pay",
+    "sold": "sell",
+    "bought": "buy",
+    "brought": "bring",
+    "began": "begin",
+    "begun": "begin",
+    "won": "win",
+    "lent": "lend",
+    "set": "set",
+    "chose": "choose",
+    "chosen": "choose",
+    "spoke": "speak",
+    "spoken": "speak",
+    "wrote": "write",
+    "written": "write",
+    "rose": "rise",
+    "risen": "rise",
+    "fell": "fall",
+    "fallen": "fall",
+    "grew": "grow",
+    "grown": "grow",
+    "drew": "draw",
+    "drawn": "draw",
+    "flew": "fly",
+    "flown": "fly",
+    "left": "leave",
+    "led": "lead",
+    "knew": "know",
+    "known": "know",
+    "saw": "see",
+    "seen": "see",
+    "kept": "keep",
+    "came": "come",
+    "became": "become",
+    "stood": "stand",
+    "sought": "seek",
+}
+
+MONTHS = words(
+    "January February March April May June July August September October November December "
+    "Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec"
+)
+WEEKDAYS = words("Monday Tuesday Wednesday Thursday Friday Saturday Sunday")
+
+COUNTRIES = frozenset(
+    words(
+        "Afghanistan Albania Algeria Angola Argentina Armenia Australia Austria Azerbaijan "
+        "Bahrain Bangladesh Belarus Belgium Bhutan Bolivia Botswana Brazil Brunei Bulgaria "
+        "Cambodia Cameroon Canada Chile China Colombia Croatia Cuba Cyprus Czechia Denmark "
+        "Ecuador Egypt Estonia Ethiopia Fiji Finland France Georgia Germany Ghana Greece Hungary "
+        "Iceland India Indonesia Iran Iraq Ireland Israel Italy Jamaica Japan Jordan Kazakhstan "
+        "Kenya Kiribati Korea Kuwait Kyrgyzstan Laos Latvia Lebanon Libya Lithuania Luxembourg "
+        "Macao Macau Madagascar Malaysia Maldives Mali Malta Mexico Mongolia Morocco Mozambique "
+        "Myanmar Namibia Nauru Nepal Netherlands Nigeria Norway Oman Pakistan Palau Palestine "
+        "Panama Peru Philippines Poland Portugal Qatar Romania Russia Rwanda Samoa Senegal Serbia "
+        "Singapore Slovakia Slovenia Somalia Spain Sudan Sweden Switzerland Syria Taiwan "
+        "Tajikistan Tanzania Thailand Timor-Leste Tonga Tunisia Turkey Türkiye Turkmenistan "
+        "Tuvalu Uganda Ukraine Uruguay Uzbekistan Vanuatu Venezuela Vietnam Yemen Zambia Zimbabwe"
+    )
+) | frozenset(
+    [
+        "Hong Kong",
+        "New Zealand",
+        "Viet Nam",
+        "Lao PDR",
+        "Papua New Guinea",
+        "Saudi Arabia",
+        "United Arab Emirates",
+        "United States",
+        "United Kingdom",
+        "South Korea",
+        "North Korea",
+        "South Africa",
+        "Sri Lanka",
+        "Solomon Islands",
+        "Marshall Islands",
+        "East Timor",
+        "Brunei Darussalam",
+        "Republic of Korea",
+        "Costa Rica",
+        "El Salvador",
+    ]
+)
+
+_WORD = re.compile(r"(?u)\d+(?:[.,]\d+)*|\b\w\w+\b")
+TOKEN_PATTERN = _WORD.pattern
+
+
+class Stems:
+    """Lower-cased, stop-word-free, stemmed tokens; one instance shares its stem cache.
+
+    Passed to `bm25s.tokenize` as its stemmer (it calls `stemWords`), and used on questions
+    and candidate sentences, so all three are normalised the same way.
+    """
+
+    def __init__(self) -> None:
+        self._stemmer = Stemmer.Stemmer("english")
+        self._cache: dict[str, str] = {}
+
+    def stemWords(self, words: list[str]) -> list[str]:
+        return [self.stem(word) for word in words]
+
+    def stem(self, word: str) -> str:
+        found = self._cache.get(word)
+        if found is None:
+            found = self._stemmer.stemWord(IRREGULAR.get(word, word))
+            self._cache[word] = found
+        return found
+
+    def tokens(self, text: str) -> list[str]:
+        return [self.stem(w) for w in _WORD.findall(text.lower()) if w not in STOPWORDS]

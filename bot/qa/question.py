@@ -1,0 +1,130 @@
+"""Reading a question: what kind of answer it wants, and which content words it is about."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from bot.qa.figures import Kind
+from bot.qa.lexicon import COMMITMENT_VERBS, GENERIC_VERBS, QUESTION_ONLY, Stems
+
+_K = Kind
+# Wh-phrases in priority order: at one position the first alternative wins, so "for how many
+# years" is a period before "how many" can make it a count.
+_WANTS: tuple[tuple[str, tuple[Kind, ...]], ...] = (
+    (
+        r"(?:over|for|during) what (?:period|time ?frame)|how long|for how many (?:years|months)",
+        (_K.PERIOD,),
+    ),
+    (r"how much|what (?:amount|sum|value)|how large|how big", (_K.AMOUNT,)),
+    (r"how many|what number", (_K.COUNT,)),
+    (r"berapa", (_K.COUNT, _K.AMOUNT)),
+    (r"when|what (?:date|year|time|day|month)|which (?:date|years?|day|month)|kapan", (_K.DATE,)),
+    (
+        r"where|(?:what|which) (?:city|venue|place|location|port|country will host)|di ?mana",
+        (_K.PLACE,),
+    ),
+    (
+        r"(?:which|what)(?: [\w-]+){0,3}? (?:countries|country|states|nations|members|economies|"
+        r"governments|partners)",
+        (_K.COUNTRY,),
+    ),
+    (r"who|whom|siapa|which (?:leader|official|minister|president|person)", (_K.PERSON, _K.ACTOR)),
+)
+_WANT_RE = re.compile("|".join(f"\\b(?:{p})\\b" for p, _ in _WANTS), re.I)
+_WANT_EACH = [(re.compile(f"\\b(?:{p})\\b", re.I), kinds) for p, kinds in _WANTS]
+_OPEN_START = re.compile(r"^\W*(?:what|which|why|how|in what way|apa|bagaimana)\b", re.I)
+_HEDGED = re.compile(r"\b(?:could|might|may|consider(?:ing|ed)?|hope[sd]?|possibl[ey])\b")
+# "each year" qualifies the figure asked for; it is not what the question is about.
+_FREQUENCY = re.compile(r"\b(?:each|every|a|per) (?:year|month|week|day)\b|\bannually\b", re.I)
+_FIGURE = re.compile(r"\d(?:[\d,.]*\d)?")
+_WORD = re.compile(r"(?u)\w[\w'’-]*")
+
+
+@dataclass(frozen=True, slots=True)
+class Term:
+    stem: str
+    weight: float  # beside its idf: verbs that coverage paraphrases freely count less
+    proper: bool = False  # capitalised mid-question: "Korea" also matches "Korean"
+
+
+@dataclass(frozen=True, slots=True)
+class Name:
+    """A multi-word proper name in the question ("African Union"): it matches as a whole, or
+    by its initials ("AU"); its words scattered over a sentence count for less."""
+
+    phrase: str  # lower-cased, as the words run in the question
+    initials: str
+    stems: frozenset[str]
+
+
+@dataclass(frozen=True, slots=True)
+class Question:
+    text: str
+    wants: tuple[tuple[Kind, ...], ...]  # kinds asked for, main ask first, preferred kind first
+    open_first: bool  # "What … and where?": the main ask is a passage, the kinds come second
+    commitment: bool  # "What did X pledge/agree …": the answer must be a commitment
+    hedged: bool  # the question itself asks what could or might happen
+    terms: tuple[Term, ...]
+    figures: frozenset[str]  # numbers the question already states
+    names: tuple[Name, ...] = ()
+
+    @property
+    def typed(self) -> bool:
+        return bool(self.wants) and not self.open_first
+
+
+def parse(text: str, stems: Stems) -> Question:
+    lowered = text.lower()
+    wants: list[tuple[Kind, ...]] = []
+    first_at = len(text)
+    for match in _WANT_RE.finditer(text):
+        kinds = next(k for pattern, k in _WANT_EACH if pattern.fullmatch(match.group()))
+        first_at = min(first_at, match.start())
+        if kinds not in wants:
+            wants.append(kinds)
+    words = [w.lower() for w in _WORD.findall(text)]
+    open_start = bool(_OPEN_START.match(text))
+    return Question(
+        text=text,
+        wants=tuple(wants),
+        open_first=bool(wants) and open_start and first_at > 0,
+        commitment=(not wants or (open_start and first_at > 0))
+        and any(w in COMMITMENT_VERBS for w in words),
+        hedged=bool(_HEDGED.search(lowered)),
+        terms=_terms(_FREQUENCY.sub(" ", _WANT_RE.sub(" ", text)), stems),
+        figures=frozenset(_FIGURE.findall(text)),
+        names=_names(text, stems),
+    )
+
+
+_NAME = re.compile(r"(?<!^)(?:[A-Z][\w+-]*(?:'s|’s)?\s+)+[A-Z][\w+-]*")
+
+
+def _names(text: str, stems: Stems) -> tuple[Name, ...]:
+    names = []
+    for match in _NAME.finditer(text.strip()):
+        words = [re.sub(r"(?:'s|’s)$", "", w) for w in match.group().split()]
+        names.append(
+            Name(
+                phrase=" ".join(words).lower(),
+                initials="".join(w[0] for w in words),
+                stems=frozenset(stems.tokens(" ".join(words))),
+            )
+        )
+    return tuple(names)
+
+
+def _terms(text: str, stems: Stems) -> tuple[Term, ...]:
+    words = _WORD.findall(text)
+    proper = {stems.stem(w.lower()) for w in words[1:] if w[:1].isupper()}
+    commitment = {stems.stem(w) for w in COMMITMENT_VERBS}
+    generic = {stems.stem(w) for w in GENERIC_VERBS}
+    skip = {stems.stem(w) for w in QUESTION_ONLY}
+    seen: dict[str, Term] = {}
+    for stem in stems.tokens(text):
+        if stem in skip or stem in seen:
+            continue
+        weight = 0.3 if stem in commitment or stem in generic else 1.0
+        seen[stem] = Term(stem, weight, stem in proper)
+    return tuple(seen.values())

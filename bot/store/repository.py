@@ -1,0 +1,215 @@
+"""`Store`: the repository the CLI, the scheduler and the chat adapters share.
+
+Briefs are keyed by (article sha256, engine, prompt version, model), so briefing the same
+content twice stores one article and one brief and hands back the same id.
+"""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
+
+from bot.core.models import Article, Brief
+from bot.store.database import create_engine, migrate
+from bot.store.tables import ArticleRow, BriefRow, ThreadRow
+
+
+@dataclass(frozen=True, slots=True)
+class StoredBrief:
+    id: int
+    brief: Brief
+    created_at: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class TokenUsage:
+    prompt_tokens: int | None = None
+    completion_tokens: int | None = None
+
+
+class Store:
+    def __init__(self, engine: AsyncEngine) -> None:
+        self._engine = engine
+        self._sessions = async_sessionmaker(engine, expire_on_commit=False)
+
+    @property
+    def engine(self) -> AsyncEngine:
+        return self._engine
+
+    @classmethod
+    def open(cls, url: str | None = None) -> Store:
+        """A store on DATABASE_URL (`url`) or the embedded SQLite default; call `migrate`."""
+        return cls(create_engine(url))
+
+    async def migrate(self) -> None:
+        await migrate(self._engine)
+
+    async def close(self) -> None:
+        await self._engine.dispose()
+
+    async def save_article(self, article: Article) -> int:
+        async with self._sessions.begin() as session:
+            return await _article_id(session, article)
+
+    async def save_brief(
+        self,
+        article: Article,
+        brief: Brief,
+        *,
+        prompt_version: str | None = None,
+        model: str | None = None,
+        usage: TokenUsage | None = None,
+    ) -> int:
+        try:
+            return await self._save_brief(article, brief, prompt_version, model, usage)
+        except IntegrityError:
+            # A concurrent writer stored the same article or brief first: reuse its rows.
+            return await self._save_brief(article, brief, prompt_version, model, usage)
+
+    async def _save_brief(
+        self,
+        article: Article,
+        brief: Brief,
+        prompt_version: str | None,
+        model: str | None,
+        usage: TokenUsage | None,
+    ) -> int:
+        async with self._sessions.begin() as session:
+            article_id = await _article_id(session, article)
+            found = await session.scalar(
+                select(BriefRow.id).where(
+                    BriefRow.article_id == article_id,
+                    BriefRow.engine == brief.engine,
+                    BriefRow.prompt_version.is_not_distinct_from(prompt_version),
+                    BriefRow.model.is_not_distinct_from(model),
+                )
+            )
+            if found is not None:
+                return found
+            usage = usage or TokenUsage()
+            row = BriefRow(
+                article_id=article_id,
+                engine=brief.engine,
+                prompt_version=prompt_version,
+                model=model,
+                payload=brief.to_json_dict(),
+                prompt_tokens=usage.prompt_tokens,
+                completion_tokens=usage.completion_tokens,
+            )
+            session.add(row)
+            await session.flush()
+            return row.id
+
+    async def get_brief(self, brief_id: int) -> Brief | None:
+        async with self._sessions() as session:
+            found = (
+                await session.execute(
+                    select(BriefRow, ArticleRow)
+                    .join(ArticleRow, BriefRow.article_id == ArticleRow.id)
+                    .where(BriefRow.id == brief_id)
+                )
+            ).first()
+        return _brief(found[0], found[1]) if found else None
+
+    async def latest_briefs(self, limit: int = 10) -> list[StoredBrief]:
+        async with self._sessions() as session:
+            rows = (
+                await session.execute(
+                    select(BriefRow, ArticleRow)
+                    .join(ArticleRow, BriefRow.article_id == ArticleRow.id)
+                    .order_by(BriefRow.created_at.desc(), BriefRow.id.desc())
+                    .limit(limit)
+                )
+            ).all()
+        return [StoredBrief(b.id, _brief(b, a), b.created_at) for b, a in rows]
+
+    async def articles_for_brief(self, brief_id: int) -> list[Article]:
+        """The coverage a brief stands on (one article today; a story cluster later)."""
+        async with self._sessions() as session:
+            rows = await session.scalars(
+                select(ArticleRow)
+                .join(BriefRow, BriefRow.article_id == ArticleRow.id)
+                .where(BriefRow.id == brief_id)
+            )
+            return [_article(row) for row in rows]
+
+    async def iter_articles(self, batch: int = 500) -> AsyncIterator[Article]:
+        """Every stored article, oldest first, streamed so a large store never sits in one list."""
+        async with self._sessions() as session:
+            result = await session.stream_scalars(
+                select(ArticleRow).order_by(ArticleRow.id).execution_options(yield_per=batch)
+            )
+            async for row in result:
+                yield _article(row)
+
+    async def all_articles(self) -> list[Article]:
+        return [article async for article in self.iter_articles()]
+
+    async def link_thread(self, platform: str, channel: str, thread_id: str, brief_id: int) -> None:
+        """Bind a chat thread to a brief; binding it again moves it to the new brief."""
+        async with self._sessions.begin() as session:
+            row = await session.scalar(_thread_query(platform, channel, thread_id))
+            if row is None:
+                session.add(
+                    ThreadRow(
+                        platform=platform, channel=channel, thread_id=thread_id, brief_id=brief_id
+                    )
+                )
+            else:
+                row.brief_id = brief_id
+
+    async def brief_for_thread(self, platform: str, channel: str, thread_id: str) -> int | None:
+        async with self._sessions() as session:
+            row = await session.scalar(_thread_query(platform, channel, thread_id))
+            return row.brief_id if row else None
+
+
+def _thread_query(platform: str, channel: str, thread_id: str) -> Any:
+    return select(ThreadRow).where(
+        ThreadRow.platform == platform,
+        ThreadRow.channel == channel,
+        ThreadRow.thread_id == thread_id,
+    )
+
+
+async def _article_id(session: AsyncSession, article: Article) -> int:
+    found = await session.scalar(select(ArticleRow.id).where(ArticleRow.sha256 == article.sha256))
+    if found is not None:
+        return found
+    row = ArticleRow(
+        sha256=article.sha256,
+        title=article.title,
+        url=article.url,
+        outlet=article.source,
+        published=article.published,
+        dateline=article.dateline,
+        language=article.language,
+        text=article.text,
+    )
+    session.add(row)
+    await session.flush()
+    return row.id
+
+
+def _article(row: ArticleRow) -> Article:
+    return Article(
+        title=row.title,
+        text=row.text,
+        source=row.outlet,
+        url=row.url,
+        published=row.published,
+        dateline=row.dateline,
+        language=row.language,
+        sha256=row.sha256,
+    )
+
+
+def _brief(row: BriefRow, article: ArticleRow) -> Brief:
+    # The payload is the public JSON, which leaves the article text out; put it back.
+    return Brief.model_validate({**row.payload, "article": _article(article).model_dump()})

@@ -1,0 +1,39 @@
+"""Alembic's schema is the models' schema: nothing the migrations miss, nothing extra."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from alembic.autogenerate import compare_metadata
+from alembic.migration import MigrationContext
+from sqlalchemy import Connection, inspect
+
+from bot.store import Store
+from bot.store.tables import Base
+
+
+def _differences(connection: Connection) -> list[object]:
+    context = MigrationContext.configure(connection, opts={"compare_type": True})
+    return list(compare_metadata(context, Base.metadata))
+
+
+async def test_migrations_match_the_models(tmp_path: Path) -> None:
+    store = Store.open(f"sqlite:///{tmp_path / 's.db'}")
+    try:
+        await store.migrate()
+        async with store.engine.connect() as connection:
+            assert await connection.run_sync(_differences) == []
+    finally:
+        await store.close()
+
+
+async def test_migrating_twice_is_harmless(tmp_path: Path) -> None:
+    store = Store.open(f"sqlite:///{tmp_path / 's.db'}")
+    try:
+        await store.migrate()
+        await store.migrate()
+        async with store.engine.connect() as connection:
+            tables = await connection.run_sync(lambda c: set(inspect(c).get_table_names()))
+        assert {"articles", "briefs", "threads", "alembic_version"} <= tables
+    finally:
+        await store.close()
