@@ -1,0 +1,143 @@
+"""Who commits: resolving subjects and speakers to the party they speak for.
+
+"he" is the last speaker; "Li" is whoever the article introduced as "Chinese Premier Li Qiang";
+"Beijing" is China; "the two sides" are the speaker's side and the party it met; "We" in a
+joint statement is the leaders who issued it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from bot.brief.extractive.gazetteer import first_party, parties_in
+
+_TITLE = (
+    r"(?:President|Premier|Prime\s+Minister|Chancellor|(?:[A-Z][a-z]+\s+)?Minister(?:\s+for\s+"
+    r"[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)?|Secretary(?:-General)?|Commissioner|King|Sultan|Emir|"
+    r"Crown\s+Prince|Ambassador|Governor|Chair(?:man|woman)?|(?:climate\s+)?envoy|spokes(?:man|woman|person))"
+)
+_NAME = r"(?P<name>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,3})"
+_INTRODUCED = re.compile(
+    rf"(?P<before>(?:[A-Z][\w’'-]+ ){{1,3}})?\b{_TITLE}(?:\s+of\s+(?P<of>(?:[A-Z][\w-]+\s){{1,3}}))?,?\s+{_NAME}"
+    rf"|{_NAME.replace('name', 'rname')},\s+{_TITLE}\s+of\s+(?P<rof>(?:the\s+)?(?:[A-Z][\w-]+\s?){{1,3}})"
+)
+_PRONOUN = re.compile(r"^(?:he|she|i|they|it)$", re.I)
+_WE = re.compile(r"^(?:we|us|our)$", re.I)
+_ANAPHOR = re.compile(
+    r"^(?:the\s+)?(?:bloc|country|government|kingdom|republic|city-state|administration|"
+    r"delegation|organisation|organization|union)$", re.I
+)
+_BOTH = re.compile(
+    r"^(?:the\s+two|both)\s+(?:sides|countries|leaders|nations|governments|parties|blocs)$"
+    r"|^kedua\s+(?:pemimpin|negara|pihak)$", re.I
+)
+_MEETING = re.compile(r"\b(?:(?:met|meets)\s+(?:with\s+)?|talks\s+with\s+|bertemu\s+)(?P<who>[A-Z][^.;]{2,80})")
+_TIME = re.compile(
+    r"\s*\b(?:on\s+|this\s+|last\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+    r"(?:\s+(?:morning|afternoon|evening|night))?\b|\s+(?:also|further|jointly|now|later)\b", re.I
+)
+_JOINT = re.compile(r"^\s*(?:\d+\.\s+)?We,\s+the\s+(?:Heads|Leaders|Ministers)\b(?P<who>[^.]{0,400})", re.M)
+
+
+@dataclass
+class Cast:
+    """What the article says about its people and parties."""
+
+    person_party: dict[str, str] = field(default_factory=dict)
+    mentions: Counter[str] = field(default_factory=Counter)
+    met: str | None = None
+    joint_actor: str | None = None
+    last_party: str | None = None
+
+    def party_of(self, phrase: str | None) -> str | None:
+        if not phrase:
+            return None
+        # A named person is the surest sign; then the phrase nearest the verb
+        # ("Addressing the summit in the Philippine capital, Zhao said").
+        for token in reversed(re.findall(r"[A-Z][\w’'-]+", phrase)):
+            if token in self.person_party:
+                return self.person_party[token]
+        return first_party(phrase.rsplit(",", 1)[-1]) or first_party(phrase)
+
+
+def read_cast(text: str) -> Cast:
+    cast = Cast()
+    for match in _INTRODUCED.finditer(text):
+        affiliation = match.group("of") or match.group("rof") or match.group("before") or ""
+        party = first_party(affiliation)
+        name = match.group("name") or match.group("rname")
+        if not party:
+            continue
+        for token in name.split():
+            if len(token) > 1 and token not in ("The", "Mr", "Ms", "Dr"):
+                cast.person_party.setdefault(token.title() if token.isupper() else token, party)
+    cast.mentions = Counter(parties_in_all(text))
+    meeting = _MEETING.search(text)
+    cast.met = cast.party_of(meeting.group("who")) if meeting else None
+    joint = _JOINT.search(text)
+    if joint:
+        named = [p for p in parties_in(joint.group("who")) if p]
+        cast.joint_actor = (" and ".join(named) + " leaders") if named else "The leaders"
+    return cast
+
+
+def parties_in_all(text: str) -> list[str]:
+    from bot.brief.extractive.gazetteer import _ALIAS_RE, ALIASES
+
+    return [ALIASES[m.group(1)] for m in _ALIAS_RE.finditer(text)]
+
+
+def clean_subject(subject: str) -> str:
+    subject = _TIME.sub("", subject).strip(" ,;:-–—\"“”")
+    subject = re.sub(r"^(?:and|or|but|while|whereas|then|so)(?:\s+|$)", "", subject, flags=re.I)
+    # "ASEAN leaders had agreed", "Bima juga mendesak": auxiliaries and adverbs are not the subject.
+    return re.sub(r"(?:\s+(?:had|has|have|is|are|was|were|juga|pun|telah|sudah))+$", "", subject, flags=re.I)
+
+
+@dataclass(frozen=True, slots=True)
+class Actor:
+    party: str  # who commits, for the bullet's `actor`
+    display: str  # how the bullet names the subject
+
+
+def resolve(subject: str, speaker: str | None, cast: Cast, *, speaks_for_self: bool,
+            quoted: bool) -> Actor:
+    """The party behind a clause. `speaks_for_self`: the subject is the one who speaks
+    (calls like "X urged ..."); otherwise the subject is who commits ("China will ...")."""
+    subject = clean_subject(subject)
+    speaker_party = cast.party_of(speaker) if speaker and not _PRONOUN.match(speaker) else None
+    speaker_party = speaker_party or cast.last_party
+    if not subject or _PRONOUN.match(subject) or _ANAPHOR.match(subject):
+        party = speaker_party or subject or "Unattributed"
+        return Actor(party, party)
+    if _WE.match(subject):
+        party = (cast.joint_actor if not quoted else None) or speaker_party or "The leaders"
+        return Actor(party, party)
+    if _BOTH.match(subject):
+        pair = _pair(speaker_party, cast)
+        return Actor(pair, pair)
+    party = cast.party_of(subject)
+    if speaks_for_self:
+        return Actor(party or speaker_party or subject, subject)
+    if party and _names_only_party(subject, party, cast):
+        return Actor(party, subject)
+    return Actor(subject, subject)
+
+
+def _names_only_party(subject: str, party: str, cast: Cast) -> bool:
+    """"Beijing", "Chinese Premier Li Qiang" stand for the party; "ASEAN leaders" stay as written."""
+    if len(subject.split()) <= 3 and not re.search(r"\b(?:leaders|states|members|countries|ministers)\b", subject, re.I):
+        return True
+    return any(token in cast.person_party for token in subject.split())
+
+
+def _pair(speaker_party: str | None, cast: Cast) -> str:
+    ranked = [p for p, _ in cast.mentions.most_common()]
+    speaker_party = speaker_party or (ranked[0] if ranked else None)
+    others = [p for p in ranked if p != speaker_party]
+    other = cast.met if cast.met and cast.met != speaker_party else (others[0] if others else None)
+    if speaker_party and other and other != speaker_party:
+        return f"{speaker_party} and {other}"
+    return "Both sides"

@@ -1,0 +1,89 @@
+"""Who said it: peel reporting frames ("he said", "Li said that", "according to") off a sentence.
+
+What remains is the content the speaker committed to; the speaker is kept to resolve the actor.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from bot.brief.extractive.lexicon import Language
+
+_INTERPOSED = re.compile(
+    r",\s+(?P<speaker>he|she|they|[A-Z][\w’'.-]+(?:\s+[A-Z][\w’'.-]+){0,2})\s+"
+    r"(?:said|added|noted|stressed|stated|told\s+\w+(?:\s+\w+)?)\s*,\s+"
+)
+_ACCORDING_TO = re.compile(r",?\s+according\s+to\s+(?P<speaker>[^,]+?)(?:,.*)?\.?\s*$")
+# "..., he said, adding that <more content>"
+_MORE = re.compile(r"^\s*(?:\s+(?:at|on|in|after|during|before|to)\s[^,]*?)?,\s*(?:adding|noting|saying)\s+(?:that\s+)?(?P<more>.+)$")
+_NESTED_REPORT = re.compile(
+    r",?\s+and\s+(?:also\s+)?(?:said|stated|announced|added|noted|stressed)\s+(?:that\s+)?"
+)
+_PARTICIPLE_REPORT = re.compile(r",\s+(?:telling|saying|adding|noting|announcing)\s+(?:[^,]{0,50}?\s+)?that\s+")
+_QUOTED = re.compile(r"^[\"“](?P<quote>.+?)[,.!?]?[\"”]\s*,?\s+(?P<rest>.*)$")
+_SPEAKER_STOP = re.compile(
+    r"\b(?:will|would|should|must|can|could|may|ready|willing|urged|pledged|agreed)\b", re.I
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Segment:
+    content: str
+    speaker: str | None
+    quoted: bool = False
+
+
+def segments(text: str, language: Language) -> list[Segment]:
+    """Split a sentence into content segments, each with its speaker when the text names one."""
+    speaker: str | None = None
+    quoted = False
+    text = text.strip()
+    quote = _QUOTED.match(text)
+    found = quote and language.trailing_attribution.match(", " + quote.group("rest"))
+    if quote and found:
+        return [Segment(quote.group("quote"), found.group("speaker"), quoted=True)]
+    # A quotation that opens here and runs on into the next sentence.
+    quoted = text[:1] in "\"“" and (text.count('"') % 2 == 1 or text.count("“") > text.count("”"))
+    text, speaker = _strip_interposed(text)
+    text, trailing_speaker, more = _strip_trailing(text, language)
+    speaker = trailing_speaker or speaker
+    text, leading_speaker = _strip_leading(text, language)
+    speaker = leading_speaker or speaker
+    parts = [p for p in _PARTICIPLE_REPORT.split(text) if p.strip()]
+    pieces: list[str] = []
+    for part in parts:
+        pieces.extend(p for p in _NESTED_REPORT.split(part) if p.strip())
+    if more:
+        pieces.append(more)
+    return [Segment(p.strip().rstrip("."), speaker, quoted) for p in pieces]
+
+
+def _strip_interposed(text: str) -> tuple[str, str | None]:
+    match = _INTERPOSED.search(text)
+    if not match:
+        return text, None
+    return text[: match.start()] + ", " + text[match.end() :], match.group("speaker")
+
+
+def _strip_trailing(text: str, language: Language) -> tuple[str, str | None, str | None]:
+    according = _ACCORDING_TO.search(text)
+    if according:
+        return text[: according.start()], according.group("speaker"), None
+    # The last reporting frame in the sentence is the one that closes it.
+    match = None
+    for candidate in language.trailing_attribution.finditer(text):
+        match = candidate
+    if match is None or _SPEAKER_STOP.search(match.group("speaker")):
+        return text, None, None
+    if match.group("speaker").count(" ") > 12 or match.start() == 0:
+        return text, None, None
+    more = _MORE.match(match.group("tail") or "")
+    return text[: match.start()], match.group("speaker"), more.group("more") if more else None
+
+
+def _strip_leading(text: str, language: Language) -> tuple[str, str | None]:
+    match = language.leading_attribution.match(text)
+    if not match or _SPEAKER_STOP.search(match.group("speaker")):
+        return text, None
+    return text[match.end() :], match.group("speaker")

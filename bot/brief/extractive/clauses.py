@@ -1,0 +1,68 @@
+"""From a content segment to clauses: each cue with its subject and its predicate."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from bot.brief.extractive.lexicon import Cue, Language, find_cues
+
+_SUBJECT_BOUNDARY = re.compile(
+    r",\s+(?:and|but|while|whereas)\s+|;\s+|,\s+|\s+(?:that|while|whereas|bahwa|sehingga)\s+"
+)
+_ELIDED = re.compile(r"(?:^|[\s,])(?:and|or|serta|dan)\s*$", re.I)
+_RELATIVE = re.compile(r"\b(?:who|which|whom|whose)\b[^,]*$|\bthat\s*$|\byang\s*$", re.I)
+_APPOSITIVE = re.compile(r"^(?:who|which|whose|whom|that|\w+ing|in|at|on|with|for|by)\b", re.I)
+_COLLECTIVE = re.compile(r"\b(?:both|two|all|each|together)\b|\band\b", re.I)
+
+
+@dataclass(frozen=True, slots=True)
+class Clause:
+    cue: Cue
+    subject: str  # as written; "" when elided and carried from the clause before
+    subject_start: int
+    predicate: str
+    before: str  # the text between the previous clause and this cue
+    continues: bool  # the next clause shares this subject: the coordination runs on
+
+
+def find_clauses(content: str, language: Language) -> list[Clause]:
+    heads: list[tuple[Cue, str, int, str]] = []
+    previous_end = 0
+    for cue in find_cues(language, content):
+        region = content[previous_end : cue.start]
+        if heads and not region.strip() and heads[-1][0].text.lower().endswith("to"):
+            continue  # "urged X to agree to ...": the infinitive is the call's own verb
+        if _RELATIVE.search(region):
+            continue  # "which will guide ...", "countries that would benefit": not a new clause
+        subject, subject_start = _subject(region, previous_end, bool(heads))
+        if cue.kind == "call_can" and not _COLLECTIVE.search(subject):
+            continue  # "aid can reach civilians": ability, not a proposal
+        heads.append((cue, subject, subject_start, region))
+        previous_end = cue.end
+    clauses = []
+    for i, (cue, subject, subject_start, region) in enumerate(heads):
+        end = heads[i + 1][2] if i + 1 < len(heads) else len(content)
+        continues = i + 1 < len(heads) and not heads[i + 1][1]
+        clauses.append(Clause(cue, subject, subject_start, content[cue.end : end], region, continues))
+    return clauses
+
+
+def _subject(region: str, offset: int, has_previous: bool) -> tuple[str, int]:
+    """The subject right before a cue, and where it starts (where the clause before ends)."""
+    elided = _ELIDED.search(region)
+    if elided:
+        return "", offset + elided.start()
+    last = 0
+    for match in _SUBJECT_BOUNDARY.finditer(region):
+        last = match.end()
+    if has_previous and last == 0:
+        # Still inside the previous predicate with no new subject: "will A and may B".
+        return "", offset + len(region)
+    subject = region[last:].strip(" ,")
+    if not subject and last:
+        # "The African Union's envoy, Amina Kiptoo, urged": the nearest chunk that can be a
+        # subject, past appositive clauses ("who will join ...", "attending in place of ...").
+        chunks = [c.strip() for c in re.split(r",\s*", region.strip(" ,")) if c.strip()]
+        subject = next((c for c in reversed(chunks) if not _APPOSITIVE.match(c)), "")
+    return subject, offset + last

@@ -1,0 +1,168 @@
+"""One item per distinct object: splitting coordinated predicates.
+
+- Coordinated verb phrases ("establish X, build Y and set up Z") are separate commitments.
+- Coordinated nouns that only qualify one action ("import durians, bird's nests and aquatic
+  products", "cooperation in transport, digital economy and climate change") are not split.
+- Two phrases that repeat their head ("tourism ministers and education ministers") or their
+  preposition ("for Hong Kong and for Chile") name two deliverables, so they are split.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from lemminflect import getAllLemmas
+
+from bot.brief.figures import has_figure
+from bot.brief.extractive.words import (
+    DETERMINERS,
+    WORD,
+    is_adverb,
+    is_base_verb,
+    is_only_verb,
+)
+
+_TAIL = re.compile(
+    r"(?:,\s+|\s+)(?:but|without|while|whereas|saying|noting|adding|calling|urging|amid|"
+    r"in\s+a\s+(?:continued\s+)?effort|as\s+part\s+of|according\s+to)\b.*$"
+    r"|,\s+(?:which|who)\b.*$",
+    re.IGNORECASE,
+)
+# "push for", "work with": a preposition right after an ambiguous word marks it as the verb.
+_VERB_PARTICLES = frozenset("for with into toward towards on".split())
+_SEPARATOR = re.compile(r",\s+(?:and|or|serta|dan)\s+|,\s+|;\s+|\s+(?:and|or|serta|dan)\s+")
+# Verbs that frame a purpose ("work with Viet Nam to A, and to B"): later conjuncts share it.
+_FRAME = re.compile(
+    r"^(?P<frame>(?:\w+\s+)?(?:work|cooperate|collaborate|partner|join\s+hands|team\s+up|strive|"
+    r"endeavou?r|help)\b[^,;]*?\bto\s+)(?=\w)"
+)
+_SHARED_HEAD = re.compile(
+    r"^(?P<pre>.*?\b)(?P<a>(?:[\w’'-]+\s+){1,2}?)(?P<head>[a-z][\w-]{2,})\s+and\s+"
+    r"(?P<b>(?:[\w’'-]+\s+){1,2}?)(?P=head)\b(?P<post>.*)$"
+)
+_SHARED_PREPOSITION = re.compile(
+    r"^(?P<pre>.*?\b(?P<p>for|with|to|between|at)\s+)(?P<a>.+?),?\s+and\s+(?P=p)\s+(?P<b>.+)$"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class _Piece:
+    separator: str
+    text: str
+
+
+def cut_tail(predicate: str) -> str:
+    """Drop trailing comment clauses (", but gave no figure", ", saying ...")."""
+    return _TAIL.sub("", predicate).strip(" ,;")
+
+
+def split_predicate(
+    predicate: str, *, lede: bool, continues: bool = False, verb_prefixes: tuple[str, ...] = ()
+) -> list[str]:
+    """Split a predicate into one phrase per commitment.
+
+    `continues` says the coordination goes on past this predicate (", and is ready to ..."
+    follows as its own clause), which closes a list that has no "and" of its own.
+    """
+    predicate = cut_tail(predicate)
+    conjuncts = _split_verb_phrases(predicate, verb_prefixes, continues)
+    parts = [p for c in conjuncts for p in _split_objects(c)]
+    if lede and len(parts) > 1 and not all(_concrete(p) for p in parts):
+        # A lede sums up one aspiration in several verbs; the body gives the specifics.
+        return [predicate]
+    return parts
+
+
+def _split_verb_phrases(predicate: str, verb_prefixes: tuple[str, ...], continues: bool) -> list[str]:
+    pieces = _pieces(predicate)
+    starts = [i == 0 or _starts_verb_phrase(p.text, verb_prefixes) for i, p in enumerate(pieces)]
+    closed = [("and" in p.separator or "or" in p.separator or "serta" in p.separator) for p in pieces]
+    conjuncts: list[str] = []
+    for i, piece in enumerate(pieces):
+        closes_later = continues or any(starts[j] and closed[j] for j in range(i, len(pieces)))
+        is_new = i == 0 or (starts[i] and closes_later)
+        if is_new:
+            conjuncts.append(piece.text)
+        else:
+            conjuncts[-1] += piece.separator + piece.text
+    return _share_frame(conjuncts)
+
+
+def _pieces(text: str) -> list[_Piece]:
+    pieces: list[_Piece] = []
+    depth, last, separator = 0, 0, ""
+    for match in _SEPARATOR.finditer(text):
+        depth = _depth(text[: match.start()])
+        if depth:
+            continue
+        pieces.append(_Piece(separator, text[last : match.start()]))
+        separator, last = match.group(), match.end()
+    pieces.append(_Piece(separator, text[last:]))
+    return [p for p in pieces if p.text.strip()] or [_Piece("", text)]
+
+
+def _depth(prefix: str) -> int:
+    """Inside brackets or an open quotation, a comma separates nothing at our level."""
+    brackets = prefix.count("(") - prefix.count(")")
+    quotes = prefix.count("“") - prefix.count("”") + prefix.count('"') % 2
+    return max(brackets, 0) + max(quotes, 0)
+
+
+def _starts_verb_phrase(text: str, verb_prefixes: tuple[str, ...]) -> bool:
+    words = WORD.findall(text)
+    i = 0
+    after_marker = False
+    while i < len(words) and (is_adverb(words[i]) or words[i].lower() == "to"):
+        after_marker = True
+        i += 1
+    if i >= len(words):
+        return False
+    word = words[i]
+    if verb_prefixes:
+        return word.lower().startswith(verb_prefixes) and len(word) > 5
+    if word[0].isupper() or not is_base_verb(word):
+        return False
+    if after_marker or is_only_verb(word):
+        return True
+    following = words[i + 1].lower() if i + 1 < len(words) else ""
+    return following in DETERMINERS or following in _VERB_PARTICLES or "ADJ" in getAllLemmas(following) or following[:1].isdigit() or (
+        i + 1 < len(words) and words[i + 1][0].isupper()
+    ) or bool(re.match(rf"\s*{re.escape(word)}\s+\d", text[text.find(word):]))
+
+
+def strip_frame(phrase: str) -> str:
+    """The phrase without a shared purpose frame ("work with Viet Nam to ...")."""
+    frame = _FRAME.match(phrase)
+    return phrase[frame.end() :] if frame else phrase
+
+
+def _share_frame(conjuncts: list[str]) -> list[str]:
+    if len(conjuncts) < 2:
+        return conjuncts
+    frame = _FRAME.match(conjuncts[0])
+    out = [conjuncts[0]]
+    for conjunct in conjuncts[1:]:
+        bare = re.sub(r"^to\s+", "", conjunct.strip())
+        out.append(frame.group("frame") + bare if frame else bare)
+    return out
+
+
+def _split_objects(conjunct: str) -> list[str]:
+    preposition = _SHARED_PREPOSITION.match(conjunct)
+    if preposition:
+        # "for Hong Kong, China and for Chile, the first step toward ...": the appositive after
+        # the second object comments on the whole, so it is left off.
+        second = preposition.group("b").split(", ")[0]
+        return [preposition.group("pre") + preposition.group("a"), preposition.group("pre") + second]
+    head = _SHARED_HEAD.match(conjunct)
+    if head:
+        pre, post, word = head.group("pre"), head.group("post"), head.group("head")
+        return [f"{pre}{head.group('a')}{word}{post}", f"{pre}{head.group('b')}{word}{post}"]
+    return [conjunct]
+
+
+def _concrete(text: str) -> bool:
+    """Names a figure or a proper noun: something a reader could check later."""
+    words = WORD.findall(text)
+    return has_figure(text) or any(w[0].isupper() for w in words[1:] if w != "I")

@@ -1,0 +1,104 @@
+"""What is not an item: background, hedges, stance, itinerary, rhetoric and empty phrases."""
+
+from __future__ import annotations
+
+import re
+
+from bot.brief.figures import has_figure
+from bot.brief.extractive.words import (
+    HEDGE_VERBS,
+    ITINERARY_VERBS,
+    POSITION_VERBS,
+    RHETORIC,
+    STATIVE_VERBS,
+    STOPWORDS,
+    VAGUE,
+    WORD,
+    is_adverb,
+    is_only_verb,
+)
+
+_PAST_MARKER = re.compile(
+    r"\b(?:last|past|previous)\s+(?:year|month|week|summit)|\bearlier\s+this\s+(?:year|month)\b"
+    r"|\bpreviously\b|\bin\s+the\s+past\b|\b\d+\s+years?\s+ago\b"
+    r"|\bfirst\s+(?:offered|announced|pledged|proposed|agreed)\b",
+    re.I,
+)
+_PAST_YEAR = re.compile(r"\b(?:in|at|since|during)\s+(?:the\s+)?((?:19|20)\d\d)\b(?!\s*[-–]\s*\d)")
+_PAST_CUE = re.compile(
+    r"^(?:pledged|committed|agreed|decided|promised|vowed|would|was|were|had|undertook|resolved|"
+    r"intended|planned|stood)\b", re.I
+)
+_NEGATION = re.compile(r"\b(?:not|never|no\s+longer)\b|n[’']t\b", re.I)
+_PARTICLES = frozenset("forward down up out off over back away ahead".split())
+_HOLD_TALKS = re.compile(r"^hold\s+(?:\w+\s+)?(?:talks|meetings?)\s+with\b", re.I)
+_JOIN_EVENT = re.compile(r"^join\s+(?:the\s+)?[\w\s-]{0,40}?(?:summit|meeting|session|talks)\b", re.I)
+
+
+def is_background(segment: str, cue_text: str, reference_year: int) -> bool:
+    """A past commitment recalled as context ("At last year's summit, China pledged ...")."""
+    if not _PAST_CUE.match(cue_text.strip()):
+        return False
+    if _PAST_MARKER.search(segment):
+        return True
+    return any(int(year) < reference_year for year in _PAST_YEAR.findall(segment))
+
+
+def is_negated(before_cue: str, cue_text: str, predicate: str) -> bool:
+    window = " ".join(before_cue.split()[-2:]) + " " + cue_text + " " + " ".join(predicate.split()[:2])
+    return bool(_NEGATION.search(window))
+
+
+def head_verb(phrase: str) -> tuple[str, str]:
+    """The phrase's first verb (lower-case) and the text from it on, past adverbs and "to"."""
+    words = WORD.findall(phrase)
+    i = 0
+    while i < len(words) and (is_adverb(words[i]) or words[i].lower() in ("to", "continue")):
+        i += 1
+    if i >= len(words):
+        return "", ""
+    start = phrase.find(words[i])
+    return words[i].lower(), phrase[start:]
+
+
+def not_a_commitment(phrase: str) -> str | None:
+    """Why `phrase` (what follows the cue) commits to nothing, or None when it does."""
+    verb, rest = head_verb(phrase)
+    if not verb:
+        return "empty"
+    if verb in POSITION_VERBS:
+        return "statement of position"
+    if verb in ITINERARY_VERBS or _HOLD_TALKS.match(rest) or _JOIN_EVENT.match(rest):
+        return "itinerary"
+    if verb in STATIVE_VERBS:
+        return "a state, not an action"
+    if verb in HEDGE_VERBS:
+        return "hedged"
+    lowered = phrase.lower()
+    if any(idiom in lowered for idiom in RHETORIC):
+        return "rhetoric"
+    if is_generic(phrase):
+        return "generic"
+    return None
+
+
+def is_generic(phrase: str) -> bool:
+    """No checkable object: every content word is a vague noun or modifier."""
+    if has_figure(phrase):
+        return False
+    words = WORD.findall(phrase)
+    content = [
+        w for w in words[1:]
+        if (low := w.lower()) not in STOPWORDS and low not in VAGUE and low not in _PARTICLES
+        and not is_only_verb(low) and not (low.endswith("ed") and not w[0].isupper())
+    ]
+    return not content
+
+
+def is_concrete(text: str) -> bool:
+    """Names a figure or a proper noun that is not a vague word."""
+    if has_figure(text):
+        return True
+    words = WORD.findall(text)
+    return any(w[0].isupper() and w.lower() not in VAGUE and w.lower() not in STOPWORDS
+               and w != "I" for w in words[1:])

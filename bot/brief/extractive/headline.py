@@ -1,0 +1,27 @@
+"""A one-line headline from the lead: the first sentence of the story, trimmed to its claim."""
+
+from __future__ import annotations
+
+import re
+
+from bot.brief.text import Sentence
+from bot.core.models import Article
+
+_TIME = re.compile(
+    r"\s+(?:on|this|last)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+    r"(?:\s+(?:morning|afternoon|evening|night))?\b", re.I
+)
+_TAIL = re.compile(r",\s+(?:amid|saying|adding|noting|while|whereas|as)\b.*$", re.I)
+_MAX = 200
+
+
+def headline_from(article: Article, sentences: list[Sentence], body_start: int) -> str:
+    for sentence in sentences:
+        if sentence.end <= body_start:
+            continue
+        text = article.text[max(sentence.start, body_start) : sentence.end].strip(" -–—")
+        if len(text.split()) < 6 or text.startswith("["):
+            continue
+        line = _TAIL.sub("", _TIME.sub("", text)).rstrip(" .") + "."
+        return line if len(line) <= _MAX else line[: _MAX - 1].rsplit(" ", 1)[0] + "…"
+    return article.title

@@ -1,0 +1,142 @@
+"""The language of commitment: cue words for pledges, offers, calls and hedges, per language.
+
+A cue marks where a predicate begins. What it commits to is decided from the cue's grammar
+(modal verb, "ready to", "urged X to"), never from the topic.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+from lemminflect import getAllLemmas
+
+from bot.brief.extractive.words import is_base_verb
+
+CueKind = Literal["pledge", "offer", "call", "call_modal", "call_can", "hedge"]
+
+_ADV = r"\b(?:\s+(?:also|further|now|then|still|soon)\b)*"
+_ON_DAY = r"(?:\s+(?:on|at|in|during)\s+(?:\w+day|the\s+\w+|this\s+\w+))?"
+_ADDRESSEE = r"\s+(?P<addressee>(?:(?!\bto\b|[.;:]).){1,90}?)\s+to\b"
+
+
+@dataclass(frozen=True, slots=True)
+class Cue:
+    kind: CueKind
+    start: int
+    end: int
+    text: str
+    addressee: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class Language:
+    code: str
+    cue_patterns: tuple[tuple[CueKind, re.Pattern[str]], ...]
+    leading_attribution: re.Pattern[str]
+    trailing_attribution: re.Pattern[str]
+    verb_prefixes: tuple[str, ...] = ()  # morphology that marks a verb (Indonesian meN-)
+
+
+_EN_CUES = [
+    # Offers first: "is ready to" must not be read as the copula before a pledge.
+    ("offer", rf"\b(?:is|are|was|were|am|be|remains?|remained|stands?|stood){_ADV}\s+"
+              rf"(?:ready|willing|prepared)\s+to\b"),
+    ("offer", rf"\b(?:stands?|stood){_ADV}\s+ready\s+to\b"),
+    ("offer", r"\boffer(?:s|ed)?\s+to\b"),
+    ("hedge", r"\b(?:could|might|may|would\s+like\s+to|hopes?|hoped|hoping|wish(?:es|ed)?)\b"),
+    ("hedge", r"\b(?:is|are|was|were)\s+(?:considering|mulling|weighing|studying|exploring|"
+              r"expected|likely|set|due|scheduled|poised)\b"),
+    ("pledge", rf"\b(?:will|shall|would)(?!\s+(?:not|never|like|rather)\b){_ADV}"),
+    ("pledge", r"(?<=\w)[’']ll\b"),
+    ("pledge", rf"\b(?:pledg(?:e|es|ed|ing)|vow(?:s|ed)?|promis(?:e|es|ed)|undert(?:ake|akes|ook)"
+               rf"|resolved?|decided?|decides|intends?|intended|plans?|planned|committ?(?:s|ed|ing)?"
+               rf"(?:\s+(?:itself|themselves|ourselves))?|agree(?:s|d)?|agreeing){_ON_DAY}{_ADV}\s+to\b"),
+    ("pledge", r"\b(?:pledged|committed)\b"),
+    ("pledge", r"\b(?:is|are)\s+(?:going|determined)\s+to\b"),
+    ("pledge", rf"\btask(?:s|ed)?{_ADDRESSEE}"),
+    ("call", rf"\b(?:urg(?:e|es|ed|ing)|press(?:es|ed|ing)?|ask(?:s|ed|ing)?|encourag(?:e|es|ed|ing)"
+             rf"|appeal(?:s|ed|ing)?\s+to|call(?:s|ed|ing)?\s+(?:on|upon)|invit(?:e|es|ed|ing)){_ADDRESSEE}"
+             rf"(?=\s+\w)"),
+    ("call", r"\burg(?:e|es|ed|ing)\s+(?:that\b)?"),
+    ("call", r"\bcall(?:s|ed|ing)?\s+for\b"),
+    ("call", r"\bpropos(?:e|es|ed|ing)\s+(?:that|to)\b"),
+    ("call", r"\bsuggest(?:s|ed)?\s+that\b"),
+    ("call", r"\b(?:sought|seeks?|seeking)\s+(?:the\s+)?(?:\w+\s+and\s+)?(?:understanding|support|cooperation)\s+of\b"),
+    ("call", r"\bit\s+is\s+(?:important|necessary|essential|imperative|vital|crucial)\s+(?:to|that|for)\b"),
+    ("call_modal", rf"\b(?:should|must|ought\s+to){_ADV}"),
+    ("call_can", rf"\bcan{_ADV}"),
+]
+
+_ID_CUES = [
+    ("offer", r"\b(?:siap|bersedia)(?:\s+untuk)?\b"),
+    ("hedge", r"\b(?:mungkin|berharap|mempertimbangkan|akan\s+mempertimbangkan)\b"),
+    ("pledge", r"\b(?:akan|sepakat(?:\s+untuk)?|menyepakati|berkomitmen(?:\s+untuk)?|berjanji(?:\s+untuk)?)\b"),
+    ("call", r"\b(?:mendesak|menyerukan|meminta|mengajak|mengimbau)(?:\s+agar|\s+supaya)?\b"),
+]
+
+_EN_REPORTING = (
+    r"(?:said|says|say|stated|states|added|adds|announced|announces|noted|notes|stressed|"
+    r"stresses|pointed\s+out|explained|declared|emphasi[sz]ed|underlined|insisted|remarked|"
+    r"told\s+(?:(?!\bthat\b)[^,\"“”]){1,60}?)"
+)
+
+def _compile(cues: list[tuple[str, str]]) -> tuple[tuple[CueKind, re.Pattern[str]], ...]:
+    return tuple((kind, re.compile(p, re.IGNORECASE)) for kind, p in cues)  # type: ignore[misc]
+
+
+LANGUAGES: dict[str, Language] = {
+    "en": Language(
+        code="en",
+        cue_patterns=_compile(_EN_CUES),
+        leading_attribution=re.compile(
+            rf"^(?P<speaker>(?:[^,\"“”]{{1,80}},\s+)?[^,\"“”]{{1,110}}?(?:,\s+[^,\"“”]{{1,70}},)?)"
+            rf"\s+(?:also\s+|further\s+|later\s+)?{_EN_REPORTING}(?:\s+that\b)?[,\s]+(?=\S)"
+        ),
+        trailing_attribution=re.compile(
+            rf"(?:,|[,.!?]?[\"”],?)\s+(?P<speaker>(?:[^,\"“”]{{1,100}}?))\s+(?:also\s+)?{_EN_REPORTING}"
+            rf"(?P<tail>(?:\s+(?:at|on|in|after|during|before|to|from|via)\b[^,]*)?(?:,.*)?)\.?\s*$"
+        ),
+    ),
+    "id": Language(
+        code="id",
+        cue_patterns=_compile(_ID_CUES),
+        leading_attribution=re.compile(
+            r"^(?P<speaker>[^,\"“”]{1,110}?)\s+(?:juga\s+)?(?:mengatakan|menyatakan|menegaskan|"
+            r"mengungkapkan|menyampaikan|menjelaskan)(?:\s+bahwa)?\s+(?=\S)"
+        ),
+        trailing_attribution=re.compile(
+            r"[,.]?[\"”]?,?\s+(?:kata|ujar|ucap|tutur|jelas)\s+(?P<speaker>[^,.]{1,80})(?P<tail>.*)$"
+        ),
+        verb_prefixes=("me", "ber", "mem", "men", "meng", "meny", "di", "ter", "per"),
+    ),
+}
+
+
+def find_cues(language: Language, text: str) -> list[Cue]:
+    """Every cue in `text`, left to right; where two overlap, the earlier (then longer) wins."""
+    found = []
+    for kind, pattern in language.cue_patterns:
+        for m in pattern.finditer(text):
+            ends_in_to = m.group().lower().endswith(" to") or m.groupdict().get("addressee")
+            commits = m.group().lower().startswith("commit")  # "commit to the implementation of"
+            if language.code == "en" and ends_in_to and not commits and not _verb_follows(text, m.end()):
+                # "invite 1,000 young people to China", "pledges to the fund": a destination
+                # or a noun, not a commitment to act.
+                continue
+            found.append(Cue(kind, m.start(), m.end(), m.group(), m.groupdict().get("addressee")))
+    found.sort(key=lambda c: (c.start, -(c.end - c.start)))
+    kept: list[Cue] = []
+    for cue in found:
+        if not kept or cue.start >= kept[-1].end:
+            kept.append(cue)
+    return kept
+
+
+def _verb_follows(text: str, position: int) -> bool:
+    following = re.match(r"\s*(?:\w+ly\s+)?([A-Za-z][\w-]*)", text[position:])
+    if not following:
+        return False
+    word = following.group(1).rsplit("-", 1)[-1]  # "co-host"
+    return is_base_verb(word) or (word.lower().endswith("ing") and "VERB" in getAllLemmas(word.lower()))

@@ -1,0 +1,160 @@
+"""Walk an article sentence by sentence and collect candidate items with their context."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Literal
+
+from bot.brief.extractive.actors import Cast, clean_subject, read_cast, resolve
+from bot.brief.extractive.attribution import Segment, segments
+from bot.brief.extractive.clauses import Clause, find_clauses
+from bot.brief.extractive.coordination import split_predicate, strip_frame
+from bot.brief.extractive.filters import is_background, is_concrete, is_negated, not_a_commitment
+from bot.brief.extractive.lexicon import Language
+from bot.brief.extractive.sections import Heading, closes_section, find_heading
+from bot.brief.text import Sentence, segment
+from bot.core.models import Kind
+
+_BOILERPLATE = re.compile(
+    r"^(?:by\s+[A-Z]|published\b|updated\b|advertisement\b|subscribe\b|\(?reporting\s+by\b|"
+    r"editing\s+by\b|enditem\b|\(end\)|more\s+to\s+follow|photo:|editor[’']s\s+note\b|"
+    r"(?:related|read\s+more|see\s+also|also\s+read)\b.*:?\s*$|\[)",
+    re.I,
+)
+# "On the situation in Myanmar, Kitamura called for ...": the fronted topic is part of the claim.
+_TOPIC = re.compile(r"^(?P<topic>(?:On|Regarding|Concerning|As\s+for|With\s+regard\s+to)\s+[^,]{3,60}),\s+")
+_BULLET = re.compile(r"^\s*(?:[•·▪■*]|â€¢)")
+
+
+@dataclass
+class Candidate:
+    kind: Kind
+    actor: str
+    text: str
+    phrase: str  # what is committed to, without the actor and the cue
+    evidence_start: int
+    evidence_end: int
+    heading: Heading | None
+    in_lede: bool
+
+
+@dataclass
+class _State:
+    cast: Cast
+    heading: Heading | None = None
+    in_related: bool = False
+    candidates: list[Candidate] = field(default_factory=list)
+
+
+def read_article(text: str, *, body_start: int, language: Language, reference_year: int) -> tuple[list[Candidate], list[Heading], list[Sentence]]:
+    sentences = [s for s in segment(text) if s.end > body_start]
+    state = _State(cast=read_cast(text))
+    lines = _lines(text)
+    lede = _lede(sentences, body_start)
+    headings: list[Heading] = []
+    previous_paragraph = -1
+    for sentence in sentences:
+        opens_paragraph = sentence.paragraph != previous_paragraph
+        previous_paragraph = sentence.paragraph
+        start = max(sentence.start, body_start)
+        line = lines[sentence.paragraph]
+        if _skip_line(line, state):
+            continue
+        if state.heading and opens_paragraph and closes_section(state.heading, line):
+            state.heading = None
+        heading = find_heading(sentence, line)
+        if heading:
+            state.heading = heading
+            headings.append(heading)
+            if heading.standalone:
+                continue
+        content = text[start : sentence.end]
+        inline = heading.content_offset if heading else 0
+        for seg in segments(content[inline:], language):
+            _read_segment(seg, content, start, sentence.end, state, language, reference_year,
+                          in_lede=sentence.start in lede)
+    return state.candidates, headings, sentences
+
+
+def _read_segment(seg: Segment, sentence: str, start: int, end: int, state: _State,
+                  language: Language, reference_year: int, *, in_lede: bool) -> None:
+    carried = ""
+    topic = _TOPIC.match(seg.content)
+    if seg.speaker and (party := state.cast.party_of(seg.speaker)):
+        state.cast.last_party = party
+    for clause in find_clauses(seg.content, language):
+        subject = clean_subject(clause.subject) or carried
+        carried = subject
+        if clause.cue.kind == "hedge" or is_negated(clause.before, clause.cue.text, clause.predicate):
+            continue
+        if is_background(sentence, clause.cue.text, reference_year):
+            continue
+        kind: Kind = "call" if clause.cue.kind.startswith("call") else clause.cue.kind  # type: ignore[assignment]
+        speaks_for_self = clause.cue.kind == "call"
+        actor = resolve(subject, seg.speaker, state.cast, speaks_for_self=speaks_for_self, quoted=seg.quoted)
+        if kind == "call" and not speaks_for_self:
+            speaker = resolve("", seg.speaker, state.cast, speaks_for_self=True, quoted=seg.quoted)
+            actor = type(actor)(speaker.party, clean_subject(subject) or actor.display)
+        if actor.party != "Unattributed" and (speaks_for_self or state.cast.party_of(actor.party)):
+            state.cast.last_party = state.cast.party_of(actor.party) or actor.party
+        for phrase in split_predicate(clause.predicate, lede=in_lede, continues=clause.continues,
+                                      verb_prefixes=language.verb_prefixes):
+            if _rejected(phrase, clause, kind, subject, seg.quoted, language):
+                continue
+            text = _compose(actor.display, clause, phrase)
+            if topic and clause.subject_start <= topic.end():
+                text = f"{topic.group('topic')}, {text[:1].lower() + text[1:] if text[:2].istitle() and not actor.display[:1].isupper() else text}"
+            state.candidates.append(Candidate(
+                kind=kind, actor=actor.party, text=text, phrase=phrase,
+                evidence_start=start, evidence_end=end, heading=state.heading, in_lede=in_lede,
+            ))
+
+
+def _rejected(phrase: str, clause: Clause, kind: Kind, subject: str, quoted: bool,
+              language: Language) -> bool:
+    if not phrase.strip():
+        return True
+    core = strip_frame(phrase)
+    takes_verb = clause.cue.text.rstrip().lower().endswith(("to", "will", "would", "shall", "should", "must", "can")) or clause.cue.kind in ("call_modal", "call_can")
+    if language.code == "en" and takes_verb and not_a_commitment(core):
+        return True
+    if quoted:
+        # Quotations carry colour; only a concrete quoted commitment is an item.
+        return not is_concrete(subject + " " + core if kind == "call" else core)
+    return False
+
+
+def _compose(display: str, clause: Clause, phrase: str) -> str:
+    cue = " ".join(clause.cue.text.split())
+    body = re.sub(r"^to\s+", "", phrase.strip()) if cue.lower().endswith(" to") or cue.lower() == "to" else phrase.strip()
+    text = " ".join(f"{display} {cue} {body}".split()).strip(" ,;:")
+    text = text.rstrip(".") if not text.endswith("..") else text
+    if text.count('"') % 2:
+        text += '"'  # the attribution took the closing quote: "the "ASEAN Way," he said"
+    return text[:1].upper() + text[1:]
+
+
+def _skip_line(line: str, state: _State) -> bool:
+    stripped = line.strip()
+    if re.match(r"^(?:related|read\s+more|see\s+also|also\s+read)\b", stripped, re.I):
+        state.in_related = True
+        return True
+    if state.in_related and _BULLET.match(stripped):
+        return True
+    state.in_related = False
+    return bool(_BOILERPLATE.match(stripped))
+
+
+def _lines(text: str) -> list[str]:
+    return [m.group() for m in re.finditer(r"[^\n]+", text)]
+
+
+def _lede(sentences: list[Sentence], body_start: int) -> set[int]:
+    """The opening of the story: its first paragraph, at most two sentences."""
+    body = [s for s in sentences if s.start >= body_start or s.end > body_start]
+    body = [s for s in body if not _BOILERPLATE.match(s.text)]
+    if not body:
+        return set()
+    first = body[0]
+    return {s.start for s in body[:2] if s.paragraph == first.paragraph}
