@@ -76,7 +76,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     results = [
         _measure(
             "extractive",
-            lambda c: [b.text for b in bullets_of(engine.brief(c.article))],
+            lambda c: [b.text for b in bullets_of(engine.brief_now(c.article))],
             cases,
             near,
             args.rounds,

@@ -9,12 +9,17 @@ import argparse
 import asyncio
 import json
 import sys
-from collections.abc import Sequence
+from collections.abc import AsyncIterator, Sequence
+from contextlib import asynccontextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from bot.config import AppConfig, load_config
 from bot.core.errors import BadInput, ConfigError
 from bot.core.models import Answer, Brief
+
+if TYPE_CHECKING:
+    from bot.service import SummitService
 
 EXIT_OK, EXIT_BUG, EXIT_BAD_INPUT = 0, 1, 2
 
@@ -64,40 +69,31 @@ def _config(path: Path | None) -> AppConfig:
 
 def _cmd_brief(args: argparse.Namespace, config: AppConfig) -> int:
     from bot.adapters.console.render import render_markdown, render_text
-    from bot.brief.extractive import ExtractiveEngine
-    from bot.ingest.load import load_article
 
-    article = asyncio.run(load_article(args.source, stdin=sys.stdin.buffer))
-    brief: Brief = ExtractiveEngine(config.pillars()).brief(article)
+    async def brief() -> Brief:
+        async with _service(config) as service:
+            stored = await service.brief_source(args.source, stdin=sys.stdin.buffer)
+            return stored.brief
+
+    result = asyncio.run(brief())
     if args.format == "json":
-        print(json.dumps(brief.to_json_dict(), ensure_ascii=False, indent=2))
+        print(json.dumps(result.to_json_dict(), ensure_ascii=False, indent=2))
     elif args.format == "markdown":
-        print(render_markdown(brief))
+        print(render_markdown(result))
     else:
-        print(render_text(brief))
+        print(render_text(result))
     return EXIT_OK
 
 
 def _cmd_ask(args: argparse.Namespace, config: AppConfig) -> int:
-    from bot.brief.extractive import ExtractiveEngine
-    from bot.config import Settings
-    from bot.ingest.load import load_article
-    from bot.qa import answer_question
     from bot.qa.render import render_answer_text
-    from bot.qa.stored import answer_from_store
-    from bot.store import Store
 
     async def ask() -> Answer:
-        store = Store.open(Settings().database_url)
-        try:
-            await store.migrate()
+        async with _service(config) as service:
             if args.source is None:
-                return await answer_from_store(args.question, store)
-            article = await load_article(args.source, stdin=sys.stdin.buffer)
-            await store.save_brief(article, ExtractiveEngine(config.pillars()).brief(article))
-            return answer_question(args.question, [article])
-        finally:
-            await store.close()
+                return await service.ask(args.question)
+            stored = await service.brief_source(args.source, stdin=sys.stdin.buffer)
+            return await service.ask(args.question, brief_id=stored.id)
 
     answer = asyncio.run(ask())
     if args.format == "json":
@@ -107,7 +103,26 @@ def _cmd_ask(args: argparse.Namespace, config: AppConfig) -> int:
     return EXIT_OK
 
 
+@asynccontextmanager
+async def _service(config: AppConfig) -> AsyncIterator[SummitService]:
+    """The service over the configured store and engine, closed on the way out."""
+    from bot.brief.extractive import ExtractiveEngine
+    from bot.config import Settings
+    from bot.service import SummitService
+    from bot.store import Store
+
+    store = Store.open(Settings().database_url)
+    try:
+        await store.migrate()
+        yield SummitService(store, ExtractiveEngine(config.pillars()))
+    finally:
+        await store.close()
+
+
 def _cmd_eval(args: argparse.Namespace, config: AppConfig) -> int:
     from bot.evaluation import run_eval
 
-    return run_eval(args.directory, config, output=args.format)
+    from bot.qa import answer_question
+
+    return run_eval(args.directory, config, output=args.format,
+                    answerer=lambda article, question: answer_question(question, [article]))

@@ -35,7 +35,7 @@ def run_eval(
     cases = load_corpus(directory)
     engine = ExtractiveEngine(config.pillars())
     report = evaluate(
-        cases, engine.brief, engine=engine.name, directory=str(directory), answerer=answerer
+        cases, engine.brief_now, engine=engine.name, directory=str(directory), answerer=answerer
     )
     if output == "json":
         print(json.dumps(to_json(report), ensure_ascii=False, indent=2))

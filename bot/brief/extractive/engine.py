@@ -29,7 +29,11 @@ class ExtractiveEngine:
         self._pillars = list(pillars)
         self._classifier = PillarClassifier(self._pillars)
 
-    def brief(self, article: Article) -> Brief:
+    async def brief(self, article: Article) -> Brief:
+        return self.brief_now(article)
+
+    def brief_now(self, article: Article) -> Brief:
+        """The brief, synchronously: the engine does no I/O."""
         warnings: list[str] = []
         language = _language_for(article.language)
         pillars = [Pillar(key=p.key, title=p.title) for p in self._pillars]

@@ -1,0 +1,79 @@
+"""The use cases every front end shares: brief a source, find the latest brief, answer a question.
+
+The CLI, the scheduler and the chat adapters call these; none of them touches the store, the
+engines or the loaders directly. No platform SDK is imported here.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import BinaryIO
+
+from bot.core.errors import BadInput
+from bot.core.models import Answer, Article, Brief
+from bot.core.ports import BriefEngine
+from bot.ingest.fetch import FetchPolicy
+from bot.ingest.load import load_article
+from bot.qa.answer import answer_question
+from bot.qa.context import Conversation
+from bot.qa.stored import answer_from_store
+from bot.store import Store
+
+_URL = re.compile(r"^https?://", re.I)
+# URLs typed by chat users never reach loopback, private or link-local addresses.
+UNTRUSTED = FetchPolicy(allow_private=False)
+
+
+@dataclass(frozen=True, slots=True)
+class StoredBriefRef:
+    id: int
+    brief: Brief
+
+
+class SummitService:
+    def __init__(self, store: Store, engine: BriefEngine) -> None:
+        self.store = store
+        self.engine = engine
+
+    async def brief_article(self, article: Article) -> StoredBriefRef:
+        brief = await self.engine.brief(article)
+        brief_id = await self.store.save_brief(article, brief)
+        return StoredBriefRef(brief_id, brief)
+
+    async def brief_source(self, source: str, *, untrusted: bool = False,
+                           stdin: BinaryIO | None = None) -> StoredBriefRef:
+        """Load `source` (file, URL or "-"), brief it and store both; idempotent by content.
+
+        `untrusted` sources (typed by chat users) may only be public http(s) URLs: never a
+        local path, never a private address.
+        """
+        if untrusted and not self.is_url(source):
+            raise BadInput("only http(s) URLs can be briefed from chat")
+        policy = UNTRUSTED if untrusted else None
+        article = await load_article(source, policy=policy, stdin=stdin)
+        return await self.brief_article(article)
+
+    async def latest_brief(self, topic: str | None = None, *, scan: int = 50) -> StoredBriefRef | None:
+        """The newest stored brief, or the newest whose article mentions every word of `topic`."""
+        words = [w.lower() for w in re.findall(r"\w+", topic or "")]
+        for stored in await self.store.latest_briefs(scan if words else 1):
+            if not words:
+                return StoredBriefRef(stored.id, stored.brief)
+            haystack = f"{stored.brief.article.title} {stored.brief.article.text}".lower()
+            if all(w in haystack for w in words):
+                return StoredBriefRef(stored.id, stored.brief)
+        return None
+
+    async def ask(self, question: str, *, brief_id: int | None = None,
+                  conversation: Conversation | None = None) -> Answer:
+        """Answer from one brief's articles when given, else from the stored coverage."""
+        if brief_id is not None:
+            articles = await self.store.articles_for_brief(brief_id)
+            if articles:
+                return answer_question(question, articles, context=conversation)
+        return await answer_from_store(question, self.store, context=conversation)
+
+    @staticmethod
+    def is_url(text: str) -> bool:
+        return bool(_URL.match(text.strip()))
