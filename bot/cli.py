@@ -26,8 +26,11 @@ EXIT_OK, EXIT_BUG, EXIT_BAD_INPUT = 0, 1, 2
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="summit", description=__doc__.splitlines()[0])
-    parser.add_argument("--config", type=Path, help="configuration file (default: $SUMMIT_CONFIG "
-                        "or config/default.yaml)")
+    parser.add_argument(
+        "--config",
+        type=Path,
+        help="configuration file (default: $SUMMIT_CONFIG or config/default.yaml)",
+    )
     commands = parser.add_subparsers(dest="command", required=True)
 
     brief = commands.add_parser("brief", help="brief one article: a file, a URL, or - for stdin")
@@ -121,8 +124,11 @@ async def _service(config: AppConfig) -> AsyncIterator[SummitService]:
 
 def _cmd_eval(args: argparse.Namespace, config: AppConfig) -> int:
     from bot.evaluation import run_eval
-
     from bot.qa import answer_question
 
-    return run_eval(args.directory, config, output=args.format,
-                    answerer=lambda article, question: answer_question(question, [article]))
+    return run_eval(
+        args.directory,
+        config,
+        output=args.format,
+        answerer=lambda article, question: answer_question(question, [article]),
+    )

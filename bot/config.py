@@ -98,7 +98,9 @@ def load_pillars(path: Path) -> list[PillarSpec]:
     for entry in entries:
         try:
             keywords = tuple(_keyword(k) for k in entry.get("keywords", []))
-            specs.append(PillarSpec(key=str(entry["key"]), title=str(entry["title"]), keywords=keywords))
+            specs.append(
+                PillarSpec(key=str(entry["key"]), title=str(entry["title"]), keywords=keywords)
+            )
         except (KeyError, TypeError, AttributeError, ValueError) as exc:
             raise ConfigError(f"{path}: malformed pillar entry {entry!r}") from exc
     return specs

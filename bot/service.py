@@ -41,8 +41,9 @@ class SummitService:
         brief_id = await self.store.save_brief(article, brief)
         return StoredBriefRef(brief_id, brief)
 
-    async def brief_source(self, source: str, *, untrusted: bool = False,
-                           stdin: BinaryIO | None = None) -> StoredBriefRef:
+    async def brief_source(
+        self, source: str, *, untrusted: bool = False, stdin: BinaryIO | None = None
+    ) -> StoredBriefRef:
         """Load `source` (file, URL or "-"), brief it and store both; idempotent by content.
 
         `untrusted` sources (typed by chat users) may only be public http(s) URLs: never a
@@ -54,7 +55,9 @@ class SummitService:
         article = await load_article(source, policy=policy, stdin=stdin)
         return await self.brief_article(article)
 
-    async def latest_brief(self, topic: str | None = None, *, scan: int = 50) -> StoredBriefRef | None:
+    async def latest_brief(
+        self, topic: str | None = None, *, scan: int = 50
+    ) -> StoredBriefRef | None:
         """The newest stored brief, or the newest whose article mentions every word of `topic`."""
         words = [w.lower() for w in re.findall(r"\w+", topic or "")]
         for stored in await self.store.latest_briefs(scan if words else 1):
@@ -65,8 +68,13 @@ class SummitService:
                 return StoredBriefRef(stored.id, stored.brief)
         return None
 
-    async def ask(self, question: str, *, brief_id: int | None = None,
-                  conversation: Conversation | None = None) -> Answer:
+    async def ask(
+        self,
+        question: str,
+        *,
+        brief_id: int | None = None,
+        conversation: Conversation | None = None,
+    ) -> Answer:
         """Answer from one brief's articles when given, else from the stored coverage."""
         if brief_id is not None:
             articles = await self.store.articles_for_brief(brief_id)

@@ -19,7 +19,9 @@ _CURRENCY_WORD = (
     r"(?:(?:U\.S\.|US|Australian|Singapore|Hong Kong|New Zealand)\s)?"
     r"(?:dollars?|dollar|euros?|yen|yuan|renminbi|won|rupees?|ringgit|baht|pesos?|rupiah|dong|riyals?|dirhams?|pounds?)"
 )
-_CURRENCY_SIGN = r"(?:(?:US|A|S|NZ|HK|C|NT)?\$|€|£|¥|₹|(?:EUR|USD|RMB|CNY|JPY|KRW|INR|SGD|AUD|MYR|IDR|Rp)\s?)"
+_CURRENCY_SIGN = (
+    r"(?:(?:US|A|S|NZ|HK|C|NT)?\$|€|£|¥|₹|(?:EUR|USD|RMB|CNY|JPY|KRW|INR|SGD|AUD|MYR|IDR|Rp)\s?)"
+)
 
 _PATTERNS = [
     rf"{_CURRENCY_SIGN}{_NUM}{_SCALE}?",
@@ -53,6 +55,6 @@ def has_figure(text: str) -> bool:
 
 def _is_figure(candidate: str) -> bool:
     # A lone single digit from a list marker or a name ("Phase 2") says little on its own.
-    return bool(re.search(r"\d", candidate)) and not re.fullmatch(r"\d", candidate) or bool(
+    return (bool(re.search(r"\d", candidate)) and not re.fullmatch(r"\d", candidate)) or bool(
         re.search(r"(?i)years?|months?|weeks?|days?", candidate)
     )

@@ -20,25 +20,36 @@ _TITLE = (
 )
 _NAME = r"(?P<name>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,3})"
 _INTRODUCED = re.compile(
-    rf"(?P<before>(?:[A-Z][\w’'-]+ ){{1,3}})?\b{_TITLE}(?:\s+of\s+(?P<of>(?:[A-Z][\w-]+\s){{1,3}}))?,?\s+{_NAME}"
-    rf"|{_NAME.replace('name', 'rname')},\s+{_TITLE}\s+of\s+(?P<rof>(?:the\s+)?(?:[A-Z][\w-]+\s?){{1,3}})"
+    # "Chinese Premier Li Qiang", "Prime Minister of Viet Nam Tran Quang Hieu"
+    rf"(?P<before>(?:[A-Z][\w’'-]+ ){{1,3}})?\b{_TITLE}"
+    rf"(?:\s+of\s+(?P<of>(?:[A-Z][\w-]+\s){{1,3}}))?,?\s+{_NAME}"
+    # "Mr. KITAMURA Shinji, Prime Minister of Japan"
+    rf"|{_NAME.replace('name', 'rname')},\s+{_TITLE}\s+of\s+"
+    rf"(?P<rof>(?:the\s+)?(?:[A-Z][\w-]+\s?){{1,3}})"
 )
 _PRONOUN = re.compile(r"^(?:he|she|i|they|it)$", re.I)
 _WE = re.compile(r"^(?:we|us|our)$", re.I)
 _ANAPHOR = re.compile(
     r"^(?:the\s+)?(?:bloc|country|government|kingdom|republic|city-state|administration|"
-    r"delegation|organisation|organization|union)$", re.I
+    r"delegation|organisation|organization|union)$",
+    re.I,
 )
 _BOTH = re.compile(
     r"^(?:the\s+two|both)\s+(?:sides|countries|leaders|nations|governments|parties|blocs)$"
-    r"|^kedua\s+(?:pemimpin|negara|pihak)$", re.I
+    r"|^kedua\s+(?:pemimpin|negara|pihak)$",
+    re.I,
 )
-_MEETING = re.compile(r"\b(?:(?:met|meets)\s+(?:with\s+)?|talks\s+with\s+|bertemu\s+)(?P<who>[A-Z][^.;]{2,80})")
+_MEETING = re.compile(
+    r"\b(?:(?:met|meets)\s+(?:with\s+)?|talks\s+with\s+|bertemu\s+)(?P<who>[A-Z][^.;]{2,80})"
+)
 _TIME = re.compile(
     r"\s*\b(?:on\s+|this\s+|last\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
-    r"(?:\s+(?:morning|afternoon|evening|night))?\b|\s+(?:also|further|jointly|now|later)\b", re.I
+    r"(?:\s+(?:morning|afternoon|evening|night))?\b|\s+(?:also|further|jointly|now|later)\b",
+    re.I,
 )
-_JOINT = re.compile(r"^\s*(?:\d+\.\s+)?We,\s+the\s+(?:Heads|Leaders|Ministers)\b(?P<who>[^.]{0,400})", re.M)
+_JOINT = re.compile(
+    r"^\s*(?:\d+\.\s+)?We,\s+the\s+(?:Heads|Leaders|Ministers)\b(?P<who>[^.]{0,400})", re.M
+)
 
 
 @dataclass
@@ -90,10 +101,12 @@ def parties_in_all(text: str) -> list[str]:
 
 
 def clean_subject(subject: str) -> str:
-    subject = _TIME.sub("", subject).strip(" ,;:-–—\"“”")
+    subject = _TIME.sub("", subject).strip(' ,;:-–—"“”')
     subject = re.sub(r"^(?:and|or|but|while|whereas|then|so)(?:\s+|$)", "", subject, flags=re.I)
     # "ASEAN leaders had agreed", "Bima juga mendesak": auxiliaries and adverbs are not the subject.
-    return re.sub(r"(?:\s+(?:had|has|have|is|are|was|were|juga|pun|telah|sudah))+$", "", subject, flags=re.I)
+    return re.sub(
+        r"(?:\s+(?:had|has|have|is|are|was|were|juga|pun|telah|sudah))+$", "", subject, flags=re.I
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,8 +115,9 @@ class Actor:
     display: str  # how the bullet names the subject
 
 
-def resolve(subject: str, speaker: str | None, cast: Cast, *, speaks_for_self: bool,
-            quoted: bool) -> Actor:
+def resolve(
+    subject: str, speaker: str | None, cast: Cast, *, speaks_for_self: bool, quoted: bool
+) -> Actor:
     """The party behind a clause. `speaks_for_self`: the subject is the one who speaks
     (calls like "X urged ..."); otherwise the subject is who commits ("China will ...")."""
     subject = clean_subject(subject)
@@ -118,17 +132,22 @@ def resolve(subject: str, speaker: str | None, cast: Cast, *, speaks_for_self: b
     if _BOTH.match(subject):
         pair = _pair(speaker_party, cast)
         return Actor(pair, pair)
-    party = cast.party_of(subject)
+    named = cast.party_of(subject)
     if speaks_for_self:
-        return Actor(party or speaker_party or subject, subject)
-    if party and _names_only_party(subject, party, cast):
-        return Actor(party, subject)
+        return Actor(named or speaker_party or subject, subject)
+    if named and _names_only_party(subject, named, cast):
+        return Actor(named, subject)
     return Actor(subject, subject)
 
 
 def _names_only_party(subject: str, party: str, cast: Cast) -> bool:
-    """"Beijing", "Chinese Premier Li Qiang" stand for the party; "ASEAN leaders" stay as written."""
-    if len(subject.split()) <= 3 and not re.search(r"\b(?:leaders|states|members|countries|ministers)\b", subject, re.I):
+    """Whether `subject` just stands for `party`.
+
+    "Beijing" and "Chinese Premier Li Qiang" do; "ASEAN leaders" stays as written.
+    """
+    if len(subject.split()) <= 3 and not re.search(
+        r"\b(?:leaders|states|members|countries|ministers)\b", subject, re.I
+    ):
         return True
     return any(token in cast.person_party for token in subject.split())
 

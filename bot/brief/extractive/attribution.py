@@ -16,11 +16,15 @@ _INTERPOSED = re.compile(
 )
 _ACCORDING_TO = re.compile(r",?\s+according\s+to\s+(?P<speaker>[^,]+?)(?:,.*)?\.?\s*$")
 # "..., he said, adding that <more content>"
-_MORE = re.compile(r"^\s*(?:\s+(?:at|on|in|after|during|before|to)\s[^,]*?)?,\s*(?:adding|noting|saying)\s+(?:that\s+)?(?P<more>.+)$")
+_MORE = re.compile(
+    r"^\s*(?:\s+(?:at|on|in|after|during|before|to)\s[^,]*?)?,\s*(?:adding|noting|saying)\s+(?:that\s+)?(?P<more>.+)$"
+)
 _NESTED_REPORT = re.compile(
     r",?\s+and\s+(?:also\s+)?(?:said|stated|announced|added|noted|stressed)\s+(?:that\s+)?"
 )
-_PARTICIPLE_REPORT = re.compile(r",\s+(?:telling|saying|adding|noting|announcing)\s+(?:[^,]{0,50}?\s+)?that\s+")
+_PARTICIPLE_REPORT = re.compile(
+    r",\s+(?:telling|saying|adding|noting|announcing)\s+(?:[^,]{0,50}?\s+)?that\s+"
+)
 _QUOTED = re.compile(r"^[\"“](?P<quote>.+?)[,.!?]?[\"”]\s*,?\s+(?P<rest>.*)$")
 _SPEAKER_STOP = re.compile(
     r"\b(?:will|would|should|must|can|could|may|ready|willing|urged|pledged|agreed)\b", re.I
@@ -44,7 +48,7 @@ def segments(text: str, language: Language) -> list[Segment]:
     if quote and found:
         return [Segment(quote.group("quote"), found.group("speaker"), quoted=True)]
     # A quotation that opens here and runs on into the next sentence.
-    quoted = text[:1] in "\"“" and (text.count('"') % 2 == 1 or text.count("“") > text.count("”"))
+    quoted = text[:1] in '"“' and (text.count('"') % 2 == 1 or text.count("“") > text.count("”"))
     text, speaker = _strip_interposed(text)
     text, trailing_speaker, more = _strip_trailing(text, language)
     speaker = trailing_speaker or speaker

@@ -44,7 +44,9 @@ def find_clauses(content: str, language: Language) -> list[Clause]:
     for i, (cue, subject, subject_start, region) in enumerate(heads):
         end = heads[i + 1][2] if i + 1 < len(heads) else len(content)
         continues = i + 1 < len(heads) and not heads[i + 1][1]
-        clauses.append(Clause(cue, subject, subject_start, content[cue.end : end], region, continues))
+        clauses.append(
+            Clause(cue, subject, subject_start, content[cue.end : end], region, continues)
+        )
     return clauses
 
 

@@ -14,7 +14,6 @@ from dataclasses import dataclass
 
 from lemminflect import getAllLemmas
 
-from bot.brief.figures import has_figure
 from bot.brief.extractive.words import (
     DETERMINERS,
     WORD,
@@ -22,6 +21,7 @@ from bot.brief.extractive.words import (
     is_base_verb,
     is_only_verb,
 )
+from bot.brief.figures import has_figure
 
 _TAIL = re.compile(
     r"(?:,\s+|\s+)(?:but|without|while|whereas|saying|noting|adding|calling|urging|amid|"
@@ -30,7 +30,7 @@ _TAIL = re.compile(
     re.IGNORECASE,
 )
 # "push for", "work with": a preposition right after an ambiguous word marks it as the verb.
-_VERB_PARTICLES = frozenset("for with into toward towards on".split())
+_VERB_PARTICLES = frozenset(["for", "with", "into", "toward", "towards", "on"])
 _SEPARATOR = re.compile(r",\s+(?:and|or|serta|dan)\s+|,\s+|;\s+|\s+(?:and|or|serta|dan)\s+")
 # Verbs that frame a purpose ("work with Viet Nam to A, and to B"): later conjuncts share it.
 _FRAME = re.compile(
@@ -74,10 +74,14 @@ def split_predicate(
     return parts
 
 
-def _split_verb_phrases(predicate: str, verb_prefixes: tuple[str, ...], continues: bool) -> list[str]:
+def _split_verb_phrases(
+    predicate: str, verb_prefixes: tuple[str, ...], continues: bool
+) -> list[str]:
     pieces = _pieces(predicate)
     starts = [i == 0 or _starts_verb_phrase(p.text, verb_prefixes) for i, p in enumerate(pieces)]
-    closed = [("and" in p.separator or "or" in p.separator or "serta" in p.separator) for p in pieces]
+    closed = [
+        ("and" in p.separator or "or" in p.separator or "serta" in p.separator) for p in pieces
+    ]
     conjuncts: list[str] = []
     for i, piece in enumerate(pieces):
         closes_later = continues or any(starts[j] and closed[j] for j in range(i, len(pieces)))
@@ -126,9 +130,14 @@ def _starts_verb_phrase(text: str, verb_prefixes: tuple[str, ...]) -> bool:
     if after_marker or is_only_verb(word):
         return True
     following = words[i + 1].lower() if i + 1 < len(words) else ""
-    return following in DETERMINERS or following in _VERB_PARTICLES or "ADJ" in getAllLemmas(following) or following[:1].isdigit() or (
-        i + 1 < len(words) and words[i + 1][0].isupper()
-    ) or bool(re.match(rf"\s*{re.escape(word)}\s+\d", text[text.find(word):]))
+    return (
+        following in DETERMINERS
+        or following in _VERB_PARTICLES
+        or "ADJ" in getAllLemmas(following)
+        or following[:1].isdigit()
+        or (i + 1 < len(words) and words[i + 1][0].isupper())
+        or bool(re.match(rf"\s*{re.escape(word)}\s+\d", text[text.find(word) :]))
+    )
 
 
 def strip_frame(phrase: str) -> str:
@@ -154,7 +163,10 @@ def _split_objects(conjunct: str) -> list[str]:
         # "for Hong Kong, China and for Chile, the first step toward ...": the appositive after
         # the second object comments on the whole, so it is left off.
         second = preposition.group("b").split(", ")[0]
-        return [preposition.group("pre") + preposition.group("a"), preposition.group("pre") + second]
+        return [
+            preposition.group("pre") + preposition.group("a"),
+            preposition.group("pre") + second,
+        ]
     head = _SHARED_HEAD.match(conjunct)
     if head:
         pre, post, word = head.group("pre"), head.group("post"), head.group("head")

@@ -38,12 +38,19 @@ def _restated(lede: Candidate, body: list[Candidate]) -> bool:
     words = _distinctive(lede.phrase, lede.actor)
     if not words:
         return False
-    found = set().union(*(_distinctive(c.phrase, c.actor) for c in body if c.kind == lede.kind)) if body else set()
+    found = (
+        set().union(*(_distinctive(c.phrase, c.actor) for c in body if c.kind == lede.kind))
+        if body
+        else set()
+    )
     return len(words & found) / len(words) >= _RESTATED
 
 
 def _distinctive(text: str, actor: str) -> set[str]:
     actor_words = set(actor.lower().split())
-    words = [w for w in _WORD.findall(text.lower())
-             if w not in STOPWORDS and w not in VAGUE and w not in actor_words]
+    words = [
+        w
+        for w in _WORD.findall(text.lower())
+        if w not in STOPWORDS and w not in VAGUE and w not in actor_words
+    ]
     return set(_STEMMER.stemWords(words[:_LEADING_WORDS]))

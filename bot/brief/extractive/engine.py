@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from datetime import UTC, datetime
 
@@ -39,15 +38,19 @@ class ExtractiveEngine:
         pillars = [Pillar(key=p.key, title=p.title) for p in self._pillars]
         if language is None:
             warnings.append(
-                f"The article is in {_LANGUAGE_NAMES.get(article.language, repr(article.language))}; "
-                "the extractive engine reads English and Indonesian/Malay only, so no items were extracted."
+                f"The article is in {_language_name(article.language)}; the extractive engine "
+                "reads English and Indonesian/Malay only, so no items were extracted."
             )
             return self._brief(article, article.title, pillars, [], warnings)
         if len(article.text.split()) < _MIN_WORDS:
-            warnings.append("The article is too short to brief; it may be a stub or a paywall teaser.")
+            warnings.append(
+                "The article is too short to brief; it may be a stub or a paywall teaser."
+            )
         if language.code != "en":
-            warnings.append(f"The article is in {_LANGUAGE_NAMES.get(language.code, language.code)}: "
-                            "items are quoted in the original language.")
+            warnings.append(
+                f"The article is in {_language_name(language.code)}: "
+                "items are quoted in the original language."
+            )
         body_start = _body_start(article)
         reference_year = article.published.year if article.published else datetime.now(UTC).year
         candidates, headings, sentences = read_article(
@@ -58,13 +61,26 @@ class ExtractiveEngine:
         headline = headline_from(article, sentences, body_start)
         return self._brief(article, headline, pillars, other, warnings)
 
-    def _brief(self, article: Article, headline: str, pillars: list[Pillar], other: list[Item],
-               warnings: list[str]) -> Brief:
-        return Brief(engine=self.name, article=article, headline=headline, pillars=pillars,
-                     other=other, warnings=warnings)
+    def _brief(
+        self,
+        article: Article,
+        headline: str,
+        pillars: list[Pillar],
+        other: list[Item],
+        warnings: list[str],
+    ) -> Brief:
+        return Brief(
+            engine=self.name,
+            article=article,
+            headline=headline,
+            pillars=pillars,
+            other=other,
+            warnings=warnings,
+        )
 
-    def _place(self, candidates: list[Candidate], pillars: list[Pillar], headings: list[Heading],
-               text: str) -> list[Item]:
+    def _place(
+        self, candidates: list[Candidate], pillars: list[Pillar], headings: list[Heading], text: str
+    ) -> list[Item]:
         by_key = {p.key: p for p in pillars}
         heading_pillar = {h.start: self._classifier.classify(h.topic) for h in headings}
         other: list[Item] = []
@@ -96,6 +112,10 @@ def _item(candidate: Candidate, text: str) -> Item:
         evidence=evidence,
         evidence_span=(candidate.evidence_start, candidate.evidence_end),
     )
+
+
+def _language_name(code: str) -> str:
+    return _LANGUAGE_NAMES.get(code, repr(code))
 
 
 def _language_for(code: str) -> Language | None:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 
-from bot.brief.figures import has_figure
 from bot.brief.extractive.words import (
     HEDGE_VERBS,
     ITINERARY_VERBS,
@@ -17,6 +16,7 @@ from bot.brief.extractive.words import (
     is_adverb,
     is_only_verb,
 )
+from bot.brief.figures import has_figure
 
 _PAST_MARKER = re.compile(
     r"\b(?:last|past|previous)\s+(?:year|month|week|summit)|\bearlier\s+this\s+(?:year|month)\b"
@@ -27,12 +27,15 @@ _PAST_MARKER = re.compile(
 _PAST_YEAR = re.compile(r"\b(?:in|at|since|during)\s+(?:the\s+)?((?:19|20)\d\d)\b(?!\s*[-–]\s*\d)")
 _PAST_CUE = re.compile(
     r"^(?:pledged|committed|agreed|decided|promised|vowed|would|was|were|had|undertook|resolved|"
-    r"intended|planned|stood)\b", re.I
+    r"intended|planned|stood)\b",
+    re.I,
 )
 _NEGATION = re.compile(r"\b(?:not|never|no\s+longer)\b|n[’']t\b", re.I)
-_PARTICLES = frozenset("forward down up out off over back away ahead".split())
+_PARTICLES = frozenset(["forward", "down", "up", "out", "off", "over", "back", "away", "ahead"])
 _HOLD_TALKS = re.compile(r"^hold\s+(?:\w+\s+)?(?:talks|meetings?)\s+with\b", re.I)
-_JOIN_EVENT = re.compile(r"^join\s+(?:the\s+)?[\w\s-]{0,40}?(?:summit|meeting|session|talks)\b", re.I)
+_JOIN_EVENT = re.compile(
+    r"^join\s+(?:the\s+)?[\w\s-]{0,40}?(?:summit|meeting|session|talks)\b", re.I
+)
 
 
 def is_background(segment: str, cue_text: str, reference_year: int) -> bool:
@@ -45,7 +48,9 @@ def is_background(segment: str, cue_text: str, reference_year: int) -> bool:
 
 
 def is_negated(before_cue: str, cue_text: str, predicate: str) -> bool:
-    window = " ".join(before_cue.split()[-2:]) + " " + cue_text + " " + " ".join(predicate.split()[:2])
+    window = (
+        " ".join(before_cue.split()[-2:]) + " " + cue_text + " " + " ".join(predicate.split()[:2])
+    )
     return bool(_NEGATION.search(window))
 
 
@@ -88,9 +93,13 @@ def is_generic(phrase: str) -> bool:
         return False
     words = WORD.findall(phrase)
     content = [
-        w for w in words[1:]
-        if (low := w.lower()) not in STOPWORDS and low not in VAGUE and low not in _PARTICLES
-        and not is_only_verb(low) and not (low.endswith("ed") and not w[0].isupper())
+        w
+        for w in words[1:]
+        if (low := w.lower()) not in STOPWORDS
+        and low not in VAGUE
+        and low not in _PARTICLES
+        and not is_only_verb(low)
+        and not (low.endswith("ed") and not w[0].isupper())
     ]
     return not content
 
@@ -100,5 +109,7 @@ def is_concrete(text: str) -> bool:
     if has_figure(text):
         return True
     words = WORD.findall(text)
-    return any(w[0].isupper() and w.lower() not in VAGUE and w.lower() not in STOPWORDS
-               and w != "I" for w in words[1:])
+    return any(
+        w[0].isupper() and w.lower() not in VAGUE and w.lower() not in STOPWORDS and w != "I"
+        for w in words[1:]
+    )

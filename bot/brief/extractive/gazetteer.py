@@ -13,8 +13,10 @@ from functools import lru_cache
 _COUNTRIES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "China": (("China", "Chinese", "PRC"), ("Beijing",)),
     "Japan": (("Japan", "Japanese"), ("Tokyo",)),
-    "South Korea": (("South Korea", "South Korean", "Republic of Korea", "ROK", "Korea",
-                     "Korean"), ("Seoul",)),
+    "South Korea": (
+        ("South Korea", "South Korean", "Republic of Korea", "ROK", "Korea", "Korean"),
+        ("Seoul",),
+    ),
     "North Korea": (("North Korea", "North Korean", "DPRK"), ("Pyongyang",)),
     "India": (("India", "Indian"), ("New Delhi",)),
     "Australia": (("Australia", "Australian"), ("Canberra",)),
@@ -104,7 +106,8 @@ def _alias_table() -> dict[str, str]:
 ALIASES = _alias_table()
 # Longest first so "South Korea" wins over "Korea"; case-sensitive so "US" is not "us".
 _ALIAS_RE = re.compile(
-    r"(?<![\w-])(" + "|".join(re.escape(a) for a in sorted(ALIASES, key=len, reverse=True))
+    r"(?<![\w-])("
+    + "|".join(re.escape(a) for a in sorted(ALIASES, key=len, reverse=True))
     + r")(?:'s|’s)?(?![\w])"
 )
 BODIES = frozenset(_BODIES)

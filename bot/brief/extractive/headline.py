@@ -9,7 +9,8 @@ from bot.core.models import Article
 
 _TIME = re.compile(
     r"\s+(?:on|this|last)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
-    r"(?:\s+(?:morning|afternoon|evening|night))?\b", re.I
+    r"(?:\s+(?:morning|afternoon|evening|night))?\b",
+    re.I,
 )
 _TAIL = re.compile(r",\s+(?:amid|saying|adding|noting|while|whereas|as)\b.*$", re.I)
 _MAX = 200

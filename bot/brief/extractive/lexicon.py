@@ -41,30 +41,48 @@ class Language:
 
 _EN_CUES = [
     # Offers first: "is ready to" must not be read as the copula before a pledge.
-    ("offer", rf"\b(?:is|are|was|were|am|be|remains?|remained|stands?|stood){_ADV}\s+"
-              rf"(?:ready|willing|prepared)\s+to\b"),
+    (
+        "offer",
+        rf"\b(?:is|are|was|were|am|be|remains?|remained|stands?|stood){_ADV}\s+"
+        rf"(?:ready|willing|prepared)\s+to\b",
+    ),
     ("offer", rf"\b(?:stands?|stood){_ADV}\s+ready\s+to\b"),
     ("offer", r"\boffer(?:s|ed)?\s+to\b"),
     ("hedge", r"\b(?:could|might|may|would\s+like\s+to|hopes?|hoped|hoping|wish(?:es|ed)?)\b"),
-    ("hedge", r"\b(?:is|are|was|were)\s+(?:considering|mulling|weighing|studying|exploring|"
-              r"expected|likely|set|due|scheduled|poised)\b"),
+    (
+        "hedge",
+        r"\b(?:is|are|was|were)\s+(?:considering|mulling|weighing|studying|exploring|"
+        r"expected|likely|set|due|scheduled|poised)\b",
+    ),
     ("pledge", rf"\b(?:will|shall|would)(?!\s+(?:not|never|like|rather)\b){_ADV}"),
     ("pledge", r"(?<=\w)[’']ll\b"),
-    ("pledge", rf"\b(?:pledg(?:e|es|ed|ing)|vow(?:s|ed)?|promis(?:e|es|ed)|undert(?:ake|akes|ook)"
-               rf"|resolved?|decided?|decides|intends?|intended|plans?|planned|committ?(?:s|ed|ing)?"
-               rf"(?:\s+(?:itself|themselves|ourselves))?|agree(?:s|d)?|agreeing){_ON_DAY}{_ADV}\s+to\b"),
+    (
+        "pledge",
+        rf"\b(?:pledg(?:e|es|ed|ing)|vow(?:s|ed)?|promis(?:e|es|ed)|undert(?:ake|akes|ook)"
+        rf"|resolved?|decided?|decides|intends?|intended|plans?|planned|committ?(?:s|ed|ing)?"
+        rf"(?:\s+(?:itself|themselves|ourselves))?|agree(?:s|d)?|agreeing){_ON_DAY}{_ADV}\s+to\b",
+    ),
     ("pledge", r"\b(?:pledged|committed)\b"),
     ("pledge", r"\b(?:is|are)\s+(?:going|determined)\s+to\b"),
     ("pledge", rf"\btask(?:s|ed)?{_ADDRESSEE}"),
-    ("call", rf"\b(?:urg(?:e|es|ed|ing)|press(?:es|ed|ing)?|ask(?:s|ed|ing)?|encourag(?:e|es|ed|ing)"
-             rf"|appeal(?:s|ed|ing)?\s+to|call(?:s|ed|ing)?\s+(?:on|upon)|invit(?:e|es|ed|ing)){_ADDRESSEE}"
-             rf"(?=\s+\w)"),
+    (
+        "call",
+        rf"\b(?:urg(?:e|es|ed|ing)|press(?:es|ed|ing)?|ask(?:s|ed|ing)?|encourag(?:e|es|ed|ing)"
+        rf"|appeal(?:s|ed|ing)?\s+to|call(?:s|ed|ing)?\s+(?:on|upon)|invit(?:e|es|ed|ing)){_ADDRESSEE}"
+        rf"(?=\s+\w)",
+    ),
     ("call", r"\burg(?:e|es|ed|ing)\s+(?:that\b)?"),
     ("call", r"\bcall(?:s|ed|ing)?\s+for\b"),
     ("call", r"\bpropos(?:e|es|ed|ing)\s+(?:that|to)\b"),
     ("call", r"\bsuggest(?:s|ed)?\s+that\b"),
-    ("call", r"\b(?:sought|seeks?|seeking)\s+(?:the\s+)?(?:\w+\s+and\s+)?(?:understanding|support|cooperation)\s+of\b"),
-    ("call", r"\bit\s+is\s+(?:important|necessary|essential|imperative|vital|crucial)\s+(?:to|that|for)\b"),
+    (
+        "call",
+        r"\b(?:sought|seeks?|seeking)\s+(?:the\s+)?(?:\w+\s+and\s+)?(?:understanding|support|cooperation)\s+of\b",
+    ),
+    (
+        "call",
+        r"\bit\s+is\s+(?:important|necessary|essential|imperative|vital|crucial)\s+(?:to|that|for)\b",
+    ),
     ("call_modal", rf"\b(?:should|must|ought\s+to){_ADV}"),
     ("call_can", rf"\bcan{_ADV}"),
 ]
@@ -72,7 +90,10 @@ _EN_CUES = [
 _ID_CUES = [
     ("offer", r"\b(?:siap|bersedia)(?:\s+untuk)?\b"),
     ("hedge", r"\b(?:mungkin|berharap|mempertimbangkan|akan\s+mempertimbangkan)\b"),
-    ("pledge", r"\b(?:akan|sepakat(?:\s+untuk)?|menyepakati|berkomitmen(?:\s+untuk)?|berjanji(?:\s+untuk)?)\b"),
+    (
+        "pledge",
+        r"\b(?:akan|sepakat(?:\s+untuk)?|menyepakati|berkomitmen(?:\s+untuk)?|berjanji(?:\s+untuk)?)\b",
+    ),
     ("call", r"\b(?:mendesak|menyerukan|meminta|mengajak|mengimbau)(?:\s+agar|\s+supaya)?\b"),
 ]
 
@@ -81,6 +102,7 @@ _EN_REPORTING = (
     r"stresses|pointed\s+out|explained|declared|emphasi[sz]ed|underlined|insisted|remarked|"
     r"told\s+(?:(?!\bthat\b)[^,\"“”]){1,60}?)"
 )
+
 
 def _compile(cues: list[tuple[str, str]]) -> tuple[tuple[CueKind, re.Pattern[str]], ...]:
     return tuple((kind, re.compile(p, re.IGNORECASE)) for kind, p in cues)  # type: ignore[misc]
@@ -121,7 +143,12 @@ def find_cues(language: Language, text: str) -> list[Cue]:
         for m in pattern.finditer(text):
             ends_in_to = m.group().lower().endswith(" to") or m.groupdict().get("addressee")
             commits = m.group().lower().startswith("commit")  # "commit to the implementation of"
-            if language.code == "en" and ends_in_to and not commits and not _verb_follows(text, m.end()):
+            if (
+                language.code == "en"
+                and ends_in_to
+                and not commits
+                and not _verb_follows(text, m.end())
+            ):
                 # "invite 1,000 young people to China", "pledges to the fund": a destination
                 # or a noun, not a commitment to act.
                 continue
@@ -139,4 +166,6 @@ def _verb_follows(text: str, position: int) -> bool:
     if not following:
         return False
     word = following.group(1).rsplit("-", 1)[-1]  # "co-host"
-    return is_base_verb(word) or (word.lower().endswith("ing") and "VERB" in getAllLemmas(word.lower()))
+    return is_base_verb(word) or (
+        word.lower().endswith("ing") and "VERB" in getAllLemmas(word.lower())
+    )

@@ -20,7 +20,9 @@ class PillarClassifier:
                 alternatives.append(re.escape(term))
         alternatives.sort(key=len, reverse=True)
         # A keyword is a word prefix: "liberali" matches liberalise and liberalization.
-        self._pattern = re.compile(r"(?<![a-z0-9])(?:" + "|".join(alternatives) + ")") if alternatives else None
+        self._pattern = (
+            re.compile(r"(?<![a-z0-9])(?:" + "|".join(alternatives) + ")") if alternatives else None
+        )
 
     def scores(self, text: str) -> dict[str, float]:
         totals = dict.fromkeys(self._keys, 0.0)

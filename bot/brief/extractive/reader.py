@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Literal
 
 from bot.brief.extractive.actors import Cast, clean_subject, read_cast, resolve
 from bot.brief.extractive.attribution import Segment, segments
@@ -23,7 +22,9 @@ _BOILERPLATE = re.compile(
     re.I,
 )
 # "On the situation in Myanmar, Kitamura called for ...": the fronted topic is part of the claim.
-_TOPIC = re.compile(r"^(?P<topic>(?:On|Regarding|Concerning|As\s+for|With\s+regard\s+to)\s+[^,]{3,60}),\s+")
+_TOPIC = re.compile(
+    r"^(?P<topic>(?:On|Regarding|Concerning|As\s+for|With\s+regard\s+to)\s+[^,]{3,60}),\s+"
+)
 _BULLET = re.compile(r"^\s*(?:[•·▪■*]|â€¢)")
 
 
@@ -47,7 +48,9 @@ class _State:
     candidates: list[Candidate] = field(default_factory=list)
 
 
-def read_article(text: str, *, body_start: int, language: Language, reference_year: int) -> tuple[list[Candidate], list[Heading], list[Sentence]]:
+def read_article(
+    text: str, *, body_start: int, language: Language, reference_year: int
+) -> tuple[list[Candidate], list[Heading], list[Sentence]]:
     sentences = [s for s in segment(text) if s.end > body_start]
     state = _State(cast=read_cast(text))
     lines = _lines(text)
@@ -72,13 +75,30 @@ def read_article(text: str, *, body_start: int, language: Language, reference_ye
         content = text[start : sentence.end]
         inline = heading.content_offset if heading else 0
         for seg in segments(content[inline:], language):
-            _read_segment(seg, content, start, sentence.end, state, language, reference_year,
-                          in_lede=sentence.start in lede)
+            _read_segment(
+                seg,
+                content,
+                start,
+                sentence.end,
+                state,
+                language,
+                reference_year,
+                in_lede=sentence.start in lede,
+            )
     return state.candidates, headings, sentences
 
 
-def _read_segment(seg: Segment, sentence: str, start: int, end: int, state: _State,
-                  language: Language, reference_year: int, *, in_lede: bool) -> None:
+def _read_segment(
+    seg: Segment,
+    sentence: str,
+    start: int,
+    end: int,
+    state: _State,
+    language: Language,
+    reference_year: int,
+    *,
+    in_lede: bool,
+) -> None:
     carried = ""
     topic = _TOPIC.match(seg.content)
     if seg.speaker and (party := state.cast.party_of(seg.speaker)):
@@ -86,37 +106,56 @@ def _read_segment(seg: Segment, sentence: str, start: int, end: int, state: _Sta
     for clause in find_clauses(seg.content, language):
         subject = clean_subject(clause.subject) or carried
         carried = subject
-        if clause.cue.kind == "hedge" or is_negated(clause.before, clause.cue.text, clause.predicate):
+        if clause.cue.kind == "hedge" or is_negated(
+            clause.before, clause.cue.text, clause.predicate
+        ):
             continue
         if is_background(sentence, clause.cue.text, reference_year):
             continue
         kind: Kind = "call" if clause.cue.kind.startswith("call") else clause.cue.kind  # type: ignore[assignment]
         speaks_for_self = clause.cue.kind == "call"
-        actor = resolve(subject, seg.speaker, state.cast, speaks_for_self=speaks_for_self, quoted=seg.quoted)
+        actor = resolve(
+            subject, seg.speaker, state.cast, speaks_for_self=speaks_for_self, quoted=seg.quoted
+        )
         if kind == "call" and not speaks_for_self:
             speaker = resolve("", seg.speaker, state.cast, speaks_for_self=True, quoted=seg.quoted)
             actor = type(actor)(speaker.party, clean_subject(subject) or actor.display)
         if actor.party != "Unattributed" and (speaks_for_self or state.cast.party_of(actor.party)):
             state.cast.last_party = state.cast.party_of(actor.party) or actor.party
-        for phrase in split_predicate(clause.predicate, lede=in_lede, continues=clause.continues,
-                                      verb_prefixes=language.verb_prefixes):
+        for phrase in split_predicate(
+            clause.predicate,
+            lede=in_lede,
+            continues=clause.continues,
+            verb_prefixes=language.verb_prefixes,
+        ):
             if _rejected(phrase, clause, kind, subject, seg.quoted, language):
                 continue
             text = _compose(actor.display, clause, phrase)
             if topic and clause.subject_start <= topic.end():
-                text = f"{topic.group('topic')}, {text[:1].lower() + text[1:] if text[:2].istitle() and not actor.display[:1].isupper() else text}"
-            state.candidates.append(Candidate(
-                kind=kind, actor=actor.party, text=text, phrase=phrase,
-                evidence_start=start, evidence_end=end, heading=state.heading, in_lede=in_lede,
-            ))
+                text = f"{topic.group('topic')}, {text}"
+            state.candidates.append(
+                Candidate(
+                    kind=kind,
+                    actor=actor.party,
+                    text=text,
+                    phrase=phrase,
+                    evidence_start=start,
+                    evidence_end=end,
+                    heading=state.heading,
+                    in_lede=in_lede,
+                )
+            )
 
 
-def _rejected(phrase: str, clause: Clause, kind: Kind, subject: str, quoted: bool,
-              language: Language) -> bool:
+def _rejected(
+    phrase: str, clause: Clause, kind: Kind, subject: str, quoted: bool, language: Language
+) -> bool:
     if not phrase.strip():
         return True
     core = strip_frame(phrase)
-    takes_verb = clause.cue.text.rstrip().lower().endswith(("to", "will", "would", "shall", "should", "must", "can")) or clause.cue.kind in ("call_modal", "call_can")
+    takes_verb = clause.cue.text.rstrip().lower().endswith(
+        ("to", "will", "would", "shall", "should", "must", "can")
+    ) or clause.cue.kind in ("call_modal", "call_can")
     if language.code == "en" and takes_verb and not_a_commitment(core):
         return True
     if quoted:
@@ -127,7 +166,11 @@ def _rejected(phrase: str, clause: Clause, kind: Kind, subject: str, quoted: boo
 
 def _compose(display: str, clause: Clause, phrase: str) -> str:
     cue = " ".join(clause.cue.text.split())
-    body = re.sub(r"^to\s+", "", phrase.strip()) if cue.lower().endswith(" to") or cue.lower() == "to" else phrase.strip()
+    body = (
+        re.sub(r"^to\s+", "", phrase.strip())
+        if cue.lower().endswith(" to") or cue.lower() == "to"
+        else phrase.strip()
+    )
     text = " ".join(f"{display} {cue} {body}".split()).strip(" ,;:")
     text = text.rstrip(".") if not text.endswith("..") else text
     if text.count('"') % 2:

@@ -11,15 +11,20 @@ from dataclasses import dataclass
 
 from bot.brief.text import Sentence
 
-_ORDINAL = r"(?:first(?:ly)?|second(?:ly)?|third(?:ly)?|fourth(?:ly)?|fifth(?:ly)?|sixth|seventh|finally|lastly)"
+_ORDINAL = (
+    r"(?:first(?:ly)?|second(?:ly)?|third(?:ly)?|fourth(?:ly)?|fifth(?:ly)?|sixth|seventh"
+    r"|finally|lastly)"
+)
 # "In doing so, first, Li said, is to make mutual strategic trust more solid."
 _POINT_IS_TO = re.compile(
-    rf"^(?:[^,]{{0,30}},\s*)?{_ORDINAL},\s*(?:[^,]{{1,40}},\s*)?is\s+to\s+(?P<topic>[^,;]+?)\.?$", re.I
+    rf"^(?:[^,]{{0,30}},\s*)?{_ORDINAL},\s*(?:[^,]{{1,40}},\s*)?is\s+to\s+(?P<topic>[^,;]+?)\.?$",
+    re.I,
 )
 # "First, on peace and security, ..." / "Under the second point, on the economy, ..."
 _POINT_ON = re.compile(
     rf"^(?:{_ORDINAL}|under\s+the\s+{_ORDINAL}\s+(?:point|pillar|area)),\s*(?:on|in|regarding)\s+"
-    rf"(?P<topic>[^,]{{3,60}}),", re.I
+    rf"(?P<topic>[^,]{{3,60}}),",
+    re.I,
 )
 _NUMBERED = re.compile(r"^\s*(?:\d{1,2}|[IVX]{1,4})[.)]\s+")
 
@@ -55,7 +60,7 @@ def closes_section(heading: Heading, line: str) -> bool:
 def _is_heading_line(text: str, line: str) -> bool:
     body = _NUMBERED.sub("", line).strip()
     words = body.split()
-    if body != text or not 1 <= len(words) <= 7 or body[-1:] in ".:!?\"”":
+    if body != text or not 1 <= len(words) <= 7 or body[-1:] in '.:!?"”':
         return False
     # All-caps crossheads in wire copy ("TRADE FRICTION") are page furniture, not points.
     if body.isupper():
