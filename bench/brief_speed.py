@@ -28,6 +28,7 @@ if str(REPO) not in sys.path:  # runnable from a plain checkout, without `pip in
     sys.path.insert(0, str(REPO))
 
 from sumy.parsers.plaintext import PlaintextParser  # noqa: E402
+from sumy.nlp.stemmers import Stemmer  # noqa: E402
 from sumy.summarizers.lex_rank import LexRankSummarizer  # noqa: E402
 from sumy.utils import get_stop_words  # noqa: E402
 
@@ -116,7 +117,8 @@ def _cases(corpus: Path, seed: Path | None) -> list[Case]:
 
 
 def _lexrank_picker() -> Picker:
-    summarizer = LexRankSummarizer()
+    # Configured as sumy's own documentation does: a Snowball stemmer and English stop words.
+    summarizer = LexRankSummarizer(Stemmer("english"))
     summarizer.stop_words = get_stop_words("english")
     tokenizer = SegmentTokenizer()
 

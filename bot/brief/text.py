@@ -41,9 +41,8 @@ def segment(text: str) -> list[Sentence]:
 def _split_line(line: str, base: int, paragraph: int) -> list[Sentence]:
     if not line.strip():
         return []
-    _, offsets = blingfire.text_to_sentences_and_offsets(line)
     out = []
-    for start, end in offsets:
+    for start, end in _offsets(line):
         chunk = line[start:end]
         stripped = chunk.strip()
         if not stripped:
@@ -53,3 +52,22 @@ def _split_line(line: str, base: int, paragraph: int) -> list[Sentence]:
         end = start + len(stripped)
         out.append(Sentence(base + start, base + end, stripped, paragraph))
     return out
+
+
+def _offsets(line: str) -> list[tuple[int, int]]:
+    """Sentence offsets in `line`.
+
+    blingfire's own offsets function walks the text in Python; its plain splitter is all C and
+    keeps each sentence verbatim, so finding each one in turn is much faster.
+    """
+    spans = []
+    cursor = 0
+    for sentence in blingfire.text_to_sentences(line).split("\n"):
+        if not sentence:
+            continue
+        start = line.find(sentence, cursor)
+        if start < 0:  # the splitter normalised something: take the exact, slower path
+            return list(blingfire.text_to_sentences_and_offsets(line)[1])
+        spans.append((start, start + len(sentence)))
+        cursor = start + len(sentence)
+    return spans

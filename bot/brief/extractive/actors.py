@@ -27,6 +27,7 @@ _INTRODUCED = re.compile(
     rf"|{_NAME.replace('name', 'rname')},\s+{_TITLE}\s+of\s+"
     rf"(?P<rof>(?:the\s+)?(?:[A-Z][\w-]+\s?){{1,3}})"
 )
+_TITLE_RE = re.compile(_TITLE)
 _PRONOUN = re.compile(r"^(?:he|she|i|they|it)$", re.I)
 _WE = re.compile(r"^(?:we|us|our)$", re.I)
 _ANAPHOR = re.compile(
@@ -75,7 +76,7 @@ class Cast:
 
 def read_cast(text: str) -> Cast:
     cast = Cast()
-    for match in _INTRODUCED.finditer(text):
+    for match in _introductions(text):
         affiliation = match.group("of") or match.group("rof") or match.group("before") or ""
         party = first_party(affiliation)
         name = match.group("name") or match.group("rname")
@@ -92,6 +93,18 @@ def read_cast(text: str) -> Cast:
         named = [p for p in parties_in(joint.group("who")) if p]
         cast.joint_actor = (" and ".join(named) + " leaders") if named else "The leaders"
     return cast
+
+
+def _introductions(text: str) -> list[re.Match[str]]:
+    """People introduced with a title. The full pattern is slow to try at every position, so
+    it runs only around the titles a quick scan finds."""
+    found: dict[int, re.Match[str]] = {}
+    for title in _TITLE_RE.finditer(text):
+        window_start = max(0, title.start() - 60)
+        window = text[window_start : title.end() + 90]
+        for match in _INTRODUCED.finditer(window):
+            found.setdefault(window_start + match.start(), match)
+    return list(found.values())
 
 
 def parties_in_all(text: str) -> list[str]:

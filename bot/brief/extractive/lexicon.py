@@ -18,6 +18,7 @@ CueKind = Literal["pledge", "offer", "call", "call_modal", "call_can", "hedge"]
 
 _ADV = r"\b(?:\s+(?:also|further|now|then|still|soon)\b)*"
 _ON_DAY = r"(?:\s+(?:on|at|in|during)\s+(?:\w+day|the\s+\w+|this\s+\w+))?"
+_WORD = re.compile(r"[A-Za-z’']+")
 _ADDRESSEE = r"\s+(?P<addressee>(?:(?!\bto\b|[.;:]).){1,90}?)\s+to\b"
 
 
@@ -33,7 +34,9 @@ class Cue:
 @dataclass(frozen=True, slots=True)
 class Language:
     code: str
-    cue_patterns: tuple[tuple[CueKind, re.Pattern[str]], ...]
+    cues: re.Pattern[str]  # every cue pattern in one alternation, in order of precedence
+    triggers: frozenset[str]  # the words a cue can begin with (lower case)
+    cue_kinds: dict[str, CueKind]  # alternation group name -> kind
     leading_attribution: re.Pattern[str]
     trailing_attribution: re.Pattern[str]
     verb_prefixes: tuple[str, ...] = ()  # morphology that marks a verb (Indonesian meN-)
@@ -48,7 +51,10 @@ _EN_CUES = [
     ),
     ("offer", rf"\b(?:stands?|stood){_ADV}\s+ready\s+to\b"),
     ("offer", r"\boffer(?:s|ed)?\s+to\b"),
-    ("hedge", r"\b(?:could|might|may|would\s+like\s+to|hopes?|hoped|hoping|wish(?:es|ed)?)\b"),
+    (
+        "hedge",
+        r"\b(?:could|might|may(?!\s+\d)|would\s+like\s+to|hopes?|hoped|hoping|wish(?:es|ed)?)\b",
+    ),
     (
         "hedge",
         r"\b(?:is|are|was|were)\s+(?:considering|mulling|weighing|studying|exploring|"
@@ -87,6 +93,23 @@ _EN_CUES = [
     ("call_can", rf"\bcan{_ADV}"),
 ]
 
+# Every English cue above begins with one of these words (or with "'ll").
+_EN_TRIGGERS = """
+is are was were am be remain remains remained stand stands stood offer offers offered could
+might may would hope hopes hoped hoping wish wishes wished will shall pledge pledges pledged
+pledging vow vows vowed promise promises promised undertake undertakes undertook resolve
+resolved decide decided decides intend intends intended plan plans planned commit commits
+committed committing agree agrees agreed agreeing is task tasks tasked urge urges urged urging
+press presses pressed pressing ask asks asked asking encourage encourages encouraged
+encouraging appeal appeals appealed appealing call calls called calling invite invites invited
+inviting propose proposes proposed proposing suggest suggests suggested sought seek seeks
+seeking it should must ought can
+"""
+_ID_TRIGGERS = """
+siap bersedia mungkin berharap mempertimbangkan akan sepakat menyepakati berkomitmen berjanji
+mendesak menyerukan meminta mengajak mengimbau
+"""
+
 _ID_CUES = [
     ("offer", r"\b(?:siap|bersedia)(?:\s+untuk)?\b"),
     ("hedge", r"\b(?:mungkin|berharap|mempertimbangkan|akan\s+mempertimbangkan)\b"),
@@ -104,14 +127,25 @@ _EN_REPORTING = (
 )
 
 
-def _compile(cues: list[tuple[str, str]]) -> tuple[tuple[CueKind, re.Pattern[str]], ...]:
-    return tuple((kind, re.compile(p, re.IGNORECASE)) for kind, p in cues)  # type: ignore[misc]
+def _combine(cues: list[tuple[str, str]]) -> re.Pattern[str]:
+    # One pass over a sentence instead of one per pattern; at any position the earlier
+    # alternative wins, so the list above is ordered longest-reading first.
+    groups = (
+        f"(?P<c{i}>{p.replace('?P<addressee>', f'?P<a{i}>')})" for i, (_, p) in enumerate(cues)
+    )
+    return re.compile("|".join(groups), re.IGNORECASE)
+
+
+def _kinds(cues: list[tuple[str, str]]) -> dict[str, CueKind]:
+    return {f"c{i}": kind for i, (kind, _) in enumerate(cues)}  # type: ignore[misc]
 
 
 LANGUAGES: dict[str, Language] = {
     "en": Language(
         code="en",
-        cue_patterns=_compile(_EN_CUES),
+        cues=_combine(_EN_CUES),
+        triggers=frozenset(_EN_TRIGGERS.split()),
+        cue_kinds=_kinds(_EN_CUES),
         leading_attribution=re.compile(
             rf"^(?P<speaker>(?:[^,\"“”]{{1,80}},\s+)?[^,\"“”]{{1,110}}?(?:,\s+[^,\"“”]{{1,70}},)?)"
             rf"\s+(?:also\s+|further\s+|later\s+)?{_EN_REPORTING}(?:\s+that\b)?[,\s]+(?=\S)"
@@ -123,7 +157,9 @@ LANGUAGES: dict[str, Language] = {
     ),
     "id": Language(
         code="id",
-        cue_patterns=_compile(_ID_CUES),
+        cues=_combine(_ID_CUES),
+        triggers=frozenset(_ID_TRIGGERS.split()),
+        cue_kinds=_kinds(_ID_CUES),
         leading_attribution=re.compile(
             r"^(?P<speaker>[^,\"“”]{1,110}?)\s+(?:juga\s+)?(?:mengatakan|menyatakan|menegaskan|"
             r"mengungkapkan|menyampaikan|menjelaskan)(?:\s+bahwa)?\s+(?=\S)"
@@ -137,28 +173,39 @@ LANGUAGES: dict[str, Language] = {
 
 
 def find_cues(language: Language, text: str) -> list[Cue]:
-    """Every cue in `text`, left to right; where two overlap, the earlier (then longer) wins."""
-    found = []
-    for kind, pattern in language.cue_patterns:
-        for m in pattern.finditer(text):
-            ends_in_to = m.group().lower().endswith(" to") or m.groupdict().get("addressee")
-            commits = m.group().lower().startswith("commit")  # "commit to the implementation of"
-            if (
-                language.code == "en"
-                and ends_in_to
-                and not commits
-                and not _verb_follows(text, m.end())
-            ):
-                # "invite 1,000 young people to China", "pledges to the fund": a destination
-                # or a noun, not a commitment to act.
-                continue
-            found.append(Cue(kind, m.start(), m.end(), m.group(), m.groupdict().get("addressee")))
-    found.sort(key=lambda c: (c.start, -(c.end - c.start)))
-    kept: list[Cue] = []
-    for cue in found:
-        if not kept or cue.start >= kept[-1].end:
-            kept.append(cue)
-    return kept
+    """Every cue in `text`, left to right, none overlapping."""
+    found: list[Cue] = []
+    position = 0
+    for word in _WORD.finditer(text):
+        if word.start() < position or not _triggers(word.group(), language):
+            continue
+        at = word.start() if word.group().lower() in language.triggers else word.end() - 3
+        match = language.cues.match(text, at)
+        if not match:
+            continue
+        name = match.lastgroup or ""
+        addressee = match.group("a" + name[1:]) if ("a" + name[1:]) in match.re.groupindex else None
+        if language.code == "en" and not _acts(match.group(), addressee, text, match.end()):
+            continue
+        found.append(
+            Cue(language.cue_kinds[name], match.start(), match.end(), match.group(), addressee)
+        )
+        position = match.end()
+    return found
+
+
+def _triggers(word: str, language: Language) -> bool:
+    lowered = word.lower()
+    return lowered in language.triggers or lowered.endswith(("'ll", "’ll"))
+
+
+def _acts(cue: str, addressee: str | None, text: str, end: int) -> bool:
+    """A cue ending in "to" must be followed by a verb: "invite 1,000 young people to China"
+    names a destination and "pledges to the fund" a noun, not a commitment to act."""
+    lowered = cue.lower()
+    if not (lowered.endswith(" to") or addressee):
+        return True
+    return lowered.startswith("commit") or _verb_follows(text, end)
 
 
 def _verb_follows(text: str, position: int) -> bool:
