@@ -11,7 +11,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from bot.brief.extractive.gazetteer import first_party, parties_in
+from bot.brief.extractive.gazetteer import BODIES, first_party, parties_in
 
 _TITLE = (
     r"(?:President|Premier|Prime\s+Minister|Chancellor|(?:[A-Z][a-z]+\s+)?Minister(?:\s+for\s+"
@@ -115,7 +115,9 @@ def parties_in_all(text: str) -> list[str]:
 
 def clean_subject(subject: str) -> str:
     subject = _TIME.sub("", subject).strip(' ,;:-–—"“”')
-    subject = re.sub(r"^(?:and|or|but|while|whereas|then|so)(?:\s+|$)", "", subject, flags=re.I)
+    subject = re.sub(
+        r"^(?:and|or|but|while|whereas|then|so|with|as|after)(?:\s+|$)", "", subject, flags=re.I
+    )
     # "ASEAN leaders had agreed", "Bima juga mendesak": auxiliaries and adverbs are not the subject.
     return re.sub(
         r"(?:\s+(?:had|has|have|is|are|was|were|juga|pun|telah|sudah))+$", "", subject, flags=re.I
@@ -143,7 +145,7 @@ def resolve(
         party = (cast.joint_actor if not quoted else None) or speaker_party or "The leaders"
         return Actor(party, party)
     if _BOTH.match(subject):
-        pair = _pair(speaker_party, cast)
+        pair = _blocs(cast) if "bloc" in subject.lower() else _pair(speaker_party, cast)
         return Actor(pair, pair)
     named = cast.party_of(subject)
     if speaks_for_self:
@@ -163,6 +165,11 @@ def _names_only_party(subject: str, party: str, cast: Cast) -> bool:
     ):
         return True
     return any(token in cast.person_party for token in subject.split())
+
+
+def _blocs(cast: Cast) -> str:
+    bodies = [p for p, _ in cast.mentions.most_common() if p in BODIES]
+    return " and ".join(bodies[:2]) if len(bodies) >= 2 else "Both blocs"
 
 
 def _pair(speaker_party: str | None, cast: Cast) -> str:

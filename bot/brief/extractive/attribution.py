@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from bot.brief.extractive.lexicon import Language
+from bot.brief.extractive.lexicon import Language, find_cues
 
 _INTERPOSED = re.compile(
     r",\s+(?P<speaker>he|she|they|[A-Z][\w’'.-]+(?:\s+[A-Z][\w’'.-]+){0,2})\s+"
@@ -90,4 +90,6 @@ def _strip_leading(text: str, language: Language) -> tuple[str, str | None]:
     match = language.leading_attribution.match(text)
     if not match or _SPEAKER_STOP.search(match.group("speaker")):
         return text, None
+    if find_cues(language, match.group("speaker")):
+        return text, None  # "X called for reform and said ...": the call is content, not a name
     return text[match.end() :], match.group("speaker")

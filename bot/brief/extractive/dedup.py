@@ -7,6 +7,7 @@ import re
 import Stemmer
 
 from bot.brief.extractive.reader import Candidate
+from bot.brief.figures import find_figures
 from bot.brief.extractive.words import STOPWORDS, VAGUE
 
 _STEMMER = Stemmer.Stemmer("english")
@@ -35,14 +36,19 @@ def _drop_repeats(candidates: list[Candidate]) -> list[Candidate]:
 
 
 def _restated(lede: Candidate, body: list[Candidate]) -> bool:
+    """The lede bullet says again what body bullets by the same party say in detail.
+
+    A lede speaking for a group ("Gulf Arab states pledged ...") may be detailed by its
+    members; a lede figure the body never repeats is news of its own.
+    """
+    peers = [c for c in body if c.kind == lede.kind and (c.actor == lede.actor or not lede.named)]
     words = _distinctive(lede.phrase, lede.actor)
-    if not words:
+    if not words or not peers:
         return False
-    found = (
-        set().union(*(_distinctive(c.phrase, c.actor) for c in body if c.kind == lede.kind))
-        if body
-        else set()
-    )
+    detail = " ".join(c.phrase for c in peers)
+    if any(figure not in detail for figure in find_figures(lede.phrase)):
+        return False
+    found = set().union(*(_distinctive(c.phrase, c.actor) for c in peers))
     return len(words & found) / len(words) >= _RESTATED
 
 

@@ -19,6 +19,7 @@ from bot.ingest.dateline import parse_dateline
 
 _LANGUAGE_NAMES = {"en": "English", "id": "Indonesian", "ms": "Malay"}
 _MIN_WORDS = 25
+_NEARBY = 400  # characters between an item's sentence and the one before it
 
 
 class ExtractiveEngine:
@@ -85,6 +86,7 @@ class ExtractiveEngine:
         heading_pillar = {h.start: self._classifier.classify(h.topic) for h in headings}
         other: list[Item] = []
         summaries: dict[str, list[str]] = {}
+        previous: tuple[int, str | None] = (-_NEARBY, None)
         for candidate in candidates:
             item = _item(candidate, text)
             key = heading_pillar.get(candidate.heading.start) if candidate.heading else None
@@ -93,6 +95,9 @@ class ExtractiveEngine:
                 if candidate.heading.topic not in topics:
                     topics.append(candidate.heading.topic)
             key = key or self._classifier.classify(candidate.text, item.evidence)
+            if key is None and candidate.evidence_start - previous[0] < _NEARBY:
+                key = previous[1]  # no topic words of its own: it continues the item before
+            previous = (candidate.evidence_end, key)
             if key in by_key:
                 by_key[key].items.append(item)
             else:

@@ -108,7 +108,7 @@ ALIASES = _alias_table()
 _ALIAS_RE = re.compile(
     r"(?<![\w-])("
     + "|".join(re.escape(a) for a in sorted(ALIASES, key=len, reverse=True))
-    + r")(?:'s|’s)?(?![\w])"
+    + r")(?:'s|’s)?(?![\w$])"
 )
 BODIES = frozenset(_BODIES)
 

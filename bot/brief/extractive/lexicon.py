@@ -17,7 +17,7 @@ from bot.brief.extractive.words import is_base_verb
 CueKind = Literal["pledge", "offer", "call", "call_modal", "call_can", "hedge"]
 
 _ADV = r"\b(?:\s+(?:also|further|now|then|still|soon)\b)*"
-_ON_DAY = r"(?:\s+(?:on|at|in|during)\s+(?:\w+day|the\s+\w+|this\s+\w+))?"
+_ON_DAY = r"(?:\s+(?:(?:on|at|in|during)\s+)?(?:\w+day|the\s+\w+|this\s+\w+))?"
 _WORD = re.compile(r"[A-Za-z’']+")
 _ADDRESSEE = r"\s+(?P<addressee>(?:(?!\bto\b|[.;:]).){1,90}?)\s+to\b"
 

@@ -25,6 +25,10 @@ _BOILERPLATE = re.compile(
 _TOPIC = re.compile(
     r"^(?P<topic>(?:On|Regarding|Concerning|As\s+for|With\s+regard\s+to)\s+[^,]{3,60}),\s+"
 )
+_ON_DAY = re.compile(
+    r"\s+(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b", re.I
+)
+_OPENING_NAME = re.compile(r"(?:The\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,3}(?=\s+[a-z])")
 _BULLET = re.compile(r"^\s*(?:[•·▪■*]|â€¢)")
 
 
@@ -38,6 +42,7 @@ class Candidate:
     evidence_end: int
     heading: Heading | None
     in_lede: bool
+    named: bool = True  # the actor is a known country or body, not a description
 
 
 @dataclass
@@ -104,7 +109,7 @@ def _read_segment(
     if seg.speaker and (party := state.cast.party_of(seg.speaker)):
         state.cast.last_party = party
     for clause in find_clauses(seg.content, language):
-        subject = clean_subject(clause.subject) or carried
+        subject = clean_subject(clause.subject) or carried or _opening_name(clause.before)
         carried = subject
         if clause.cue.kind == "hedge" or is_negated(
             clause.before, clause.cue.text, clause.predicate
@@ -139,6 +144,7 @@ def _read_segment(
                     actor=actor.party,
                     text=text,
                     phrase=phrase,
+                    named=state.cast.party_of(actor.party) == actor.party,
                     evidence_start=start,
                     evidence_end=end,
                     heading=state.heading,
@@ -164,8 +170,15 @@ def _rejected(
     return False
 
 
+def _opening_name(before: str) -> str:
+    """The name a sentence opens with, for a verb whose subject was left out
+    ("Thailand welcomes investors ... and will provide ...")."""
+    name = _OPENING_NAME.match(before)
+    return name.group() if name else ""
+
+
 def _compose(display: str, clause: Clause, phrase: str) -> str:
-    cue = " ".join(clause.cue.text.split())
+    cue = _ON_DAY.sub("", " ".join(clause.cue.text.split()))
     body = (
         re.sub(r"^to\s+", "", phrase.strip())
         if cue.lower().endswith(" to") or cue.lower() == "to"
