@@ -74,7 +74,7 @@ def _cmd_brief(args: argparse.Namespace, config: AppConfig) -> int:
     from bot.adapters.console.render import render_markdown, render_text
 
     async def brief() -> Brief:
-        async with _service(config) as service:
+        async with _service(config, args.engine) as service:
             stored = await service.brief_source(args.source, stdin=sys.stdin.buffer)
             return stored.brief
 
@@ -107,19 +107,23 @@ def _cmd_ask(args: argparse.Namespace, config: AppConfig) -> int:
 
 
 @asynccontextmanager
-async def _service(config: AppConfig) -> AsyncIterator[SummitService]:
-    """The service over the configured store and engine, closed on the way out."""
-    from bot.brief.extractive import ExtractiveEngine
+async def _service(config: AppConfig, engine: str | None = None) -> AsyncIterator[SummitService]:
+    """The service over the configured store and engine (`engine` overrides the config's),
+    closed on the way out."""
+    from bot.brief.llm.factory import build_engines
     from bot.config import Settings
     from bot.service import SummitService
     from bot.store import Store
 
-    store = Store.open(Settings().database_url)
+    settings = Settings()
+    engines = build_engines(settings, config.pillars(), engine or config.engine)
+    store = Store.open(settings.database_url)
     try:
         await store.migrate()
-        yield SummitService(store, ExtractiveEngine(config.pillars()))
+        yield SummitService(store, engines.engine, engines.answerer)
     finally:
         await store.close()
+        await engines.close()
 
 
 def _cmd_eval(args: argparse.Namespace, config: AppConfig) -> int:

@@ -34,6 +34,12 @@ class Settings(BaseSettings):
     openai_api_key: SecretStr | None = None
     openai_base_url: str | None = None
     summit_llm_model: str | None = None
+    # Servers without json_schema support (older Ollama, llama.cpp): "json_object" asks for
+    # JSON mode, validates it, and allows one repair round. "responses": the Responses API.
+    summit_llm_output: Literal["json_schema", "json_object", "responses"] = "json_schema"
+    summit_llm_timeout: float = 60.0  # seconds per request; the SDK's own default is 600
+    summit_llm_max_retries: int = 2  # on 408/409/429/5xx and timeouts, honouring Retry-After
+    summit_llm_max_article_tokens: int = 12_000  # longer articles are trimmed, with a warning
     database_url: str | None = None
     summit_config: Path | None = None
     port: int = 3000
@@ -53,17 +59,73 @@ class PillarSpec:
 
 
 class SourceSpec(BaseModel):
+    """One place coverage comes from: a feed or page `url`, or a local folder/file `path`."""
+
     name: str
     path: str | None = None
     url: str | None = None
+    kind: Literal["auto", "feed", "page", "folder"] = "auto"
     interval_minutes: float = 15
+    # None: the watch-wide setting. A new source's backlog is recorded, not posted, when seeded.
+    seed_on_add: bool | None = None
+    max_age_days: float | None = None
+
+    @property
+    def location(self) -> str:
+        return self.url or self.path or ""
+
+
+class DestinationSpec(BaseModel):
+    """Where briefs go on arrival; `digest` (crontab, in `timezone`) adds a scheduled roll-up."""
+
+    platform: str
+    channel: str
+    digest: str | None = None
+    timezone: str = "UTC"
+
+
+class RelevanceSpec(BaseModel):
+    """Summit coverage: at least one entity (ASEAN, G20, ...) and one keyword (summit, ...)."""
+
+    entities: list[str] = Field(default_factory=list)
+    keywords: list[str] = Field(default_factory=list)
+
+
+class WatchSpec(BaseModel):
+    seed_on_add: bool = True
+    max_age_days: float | None = 3
+    host_min_interval_seconds: float = 1.0
+    concurrency: int = 16
+    connect_timeout_seconds: float = 10
+    timeout_seconds: float = 20
+    max_bytes: int = 5 * 1024 * 1024
+    max_redirects: int = 5
+    jitter_seconds: float = 30
+    outbox_interval_seconds: float = 5
+    relevance: RelevanceSpec = Field(default_factory=RelevanceSpec)
+
+
+class ConsoleSpec(BaseModel):
+    """The console adapter: its post log (for exactly-once after a crash) and a test delay."""
+
+    log: str | None = "../data/console-posts.log"
+    post_delay_seconds: float = 0
 
 
 class AppConfig(BaseModel):
     engine: Literal["auto", "extractive", "llm"] = "auto"
     pillars_file: str = Field(default="pillars.yaml", alias="pillars")
     sources: list[SourceSpec] = Field(default_factory=list)
+    destinations: list[DestinationSpec] = Field(default_factory=list)
+    watch: WatchSpec = Field(default_factory=WatchSpec)
+    console: ConsoleSpec = Field(default_factory=ConsoleSpec)
     base_dir: Path = Path(".")
+
+    def resolve(self, location: str) -> str:
+        """A path from this file made absolute (relative to the config's folder); URLs as is."""
+        if "://" in location:
+            return location
+        return str((self.base_dir / location).resolve())
 
     def pillars(self) -> list[PillarSpec]:
         return load_pillars(self.base_dir / self.pillars_file)

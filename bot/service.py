@@ -12,10 +12,10 @@ from typing import BinaryIO
 
 from bot.core.errors import BadInput
 from bot.core.models import Answer, Article, Brief
-from bot.core.ports import BriefEngine
+from bot.core.ports import BriefEngine, CachedBriefEngine
 from bot.ingest.fetch import FetchPolicy
 from bot.ingest.load import load_article
-from bot.qa.answer import answer_question
+from bot.qa.answerer import ExtractiveAnswerer, QuestionAnswerer
 from bot.qa.context import Conversation
 from bot.qa.stored import answer_from_store
 from bot.store import Store
@@ -32,14 +32,34 @@ class StoredBriefRef:
 
 
 class SummitService:
-    def __init__(self, store: Store, engine: BriefEngine) -> None:
+    def __init__(
+        self, store: Store, engine: BriefEngine, answerer: QuestionAnswerer | None = None
+    ) -> None:
         self.store = store
         self.engine = engine
+        self.answerer = answerer or ExtractiveAnswerer()
 
     async def brief_article(self, article: Article) -> StoredBriefRef:
+        if isinstance(self.engine, CachedBriefEngine):
+            return await self._brief_cached(article, self.engine)
         brief = await self.engine.brief(article)
         brief_id = await self.store.save_brief(article, brief)
         return StoredBriefRef(brief_id, brief)
+
+    async def _brief_cached(self, article: Article, engine: CachedBriefEngine) -> StoredBriefRef:
+        """The same content briefed by the same engine, prompt and model costs one call."""
+        found = await self.store.find_brief(article.sha256, engine.cache_key())
+        if found is not None:
+            return StoredBriefRef(found.id, found.brief)
+        run = await engine.run(article)
+        brief_id = await self.store.save_brief(
+            article,
+            run.brief,
+            prompt_version=run.key.prompt_version,
+            model=run.key.model,
+            usage=run.usage,
+        )
+        return StoredBriefRef(brief_id, run.brief)
 
     async def brief_source(
         self, source: str, *, untrusted: bool = False, stdin: BinaryIO | None = None
@@ -79,8 +99,10 @@ class SummitService:
         if brief_id is not None:
             articles = await self.store.articles_for_brief(brief_id)
             if articles:
-                return answer_question(question, articles, context=conversation)
-        return await answer_from_store(question, self.store, context=conversation)
+                return await self.answerer.answer(question, articles, context=conversation)
+        return await answer_from_store(
+            question, self.store, context=conversation, answerer=self.answerer
+        )
 
     @staticmethod
     def is_url(text: str) -> bool:

@@ -7,3 +7,12 @@ class BadInput(Exception):
 
 class ConfigError(Exception):
     """Configuration the operator can fix: a malformed YAML file, a missing setting."""
+
+
+class LLMUnavailable(Exception):
+    """The language model gave no usable answer; `reason` is short and safe to show users
+    ("timeout", "rate limited", "server error", "refusal", "truncated", "invalid output")."""
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(reason)
+        self.reason = reason

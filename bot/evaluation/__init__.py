@@ -29,13 +29,18 @@ def run_eval(
     """
     # Imported here so loading the evaluation package does not pull in the engine.
     from bot.brief.extractive import ExtractiveEngine
+    from bot.brief.verify import verify_brief
 
     if output not in OUTPUTS:
         raise BadInput(f"unknown eval output {output!r}; expected one of {', '.join(OUTPUTS)}")
     cases = load_corpus(directory)
     engine = ExtractiveEngine(config.pillars())
     report = evaluate(
-        cases, engine.brief_now, engine=engine.name, directory=str(directory), answerer=answerer
+        cases,
+        lambda article: verify_brief(article, engine.brief_now(article)),
+        engine=engine.name,
+        directory=str(directory),
+        answerer=answerer,
     )
     if output == "json":
         print(json.dumps(to_json(report), ensure_ascii=False, indent=2))

@@ -10,6 +10,8 @@ from __future__ import annotations
 import asyncio
 from collections.abc import Mapping
 from dataclasses import dataclass
+from datetime import UTC, datetime
+from email.utils import parsedate_to_datetime
 
 import httpx
 
@@ -21,6 +23,15 @@ USER_AGENT = f"SummitBrief/{__version__} (summit-diplomacy news briefing bot; py
 PAGE_TYPES = frozenset({"text/html", "application/xhtml+xml", "text/plain"})
 _REDIRECTS = frozenset({301, 302, 303, 307, 308})
 _DEFAULT_PORTS = {"http": 80, "https": 443}
+
+
+class HTTPStatusError(BadInput):
+    """The server answered with an error status; `retry_after` (seconds) when it said when."""
+
+    def __init__(self, message: str, status: int, retry_after: float | None = None) -> None:
+        super().__init__(message)
+        self.status = status
+        self.retry_after = retry_after
 
 
 @dataclass(frozen=True, slots=True)
@@ -132,7 +143,8 @@ async def _result(response: httpx.Response, url: str, policy: FetchPolicy) -> Fe
     if status == 304:
         return FetchResult(url, status, response.headers, b"")
     if not 200 <= status < 300:
-        raise BadInput(f"{url} answered HTTP {status} {response.reason_phrase}".rstrip())
+        message = f"{url} answered HTTP {status} {response.reason_phrase}".rstrip()
+        raise HTTPStatusError(message, status, retry_after(response.headers.get("retry-after")))
     _check_type(response, url, policy)
     return FetchResult(url, status, response.headers, await _read_capped(response, url, policy))
 
@@ -158,6 +170,22 @@ async def _read_capped(response: httpx.Response, url: str, policy: FetchPolicy) 
         if len(body) > policy.max_bytes:
             raise BadInput(too_big)
     return bytes(body)
+
+
+def retry_after(value: str | None, *, now: datetime | None = None) -> float | None:
+    """Retry-After as seconds from now: delta-seconds or an HTTP date; None when absent/bad."""
+    if not value:
+        return None
+    value = value.strip()
+    if value.isdigit():
+        return float(value)
+    try:
+        when = parsedate_to_datetime(value)
+    except (TypeError, ValueError, IndexError):
+        return None
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=UTC)
+    return max(0.0, (when - (now or datetime.now(UTC))).total_seconds())
 
 
 def format_size(size: int) -> str:

@@ -50,6 +50,12 @@ async def _from_url(url: str, policy: FetchPolicy) -> Article:
     return await _article(text, name=url, meta=meta, content_type=declared)
 
 
+async def article_from_bytes(data: bytes, *, url: str, content_type: str | None) -> Article:
+    """The article in a response body already fetched (a feed's linked page, a watched page)."""
+    text = decode(data, name=url, declared=charset_from_content_type(content_type))
+    return await _article(text, name=url, meta=SourceMeta(url=url), content_type=content_type)
+
+
 async def _from_file(source: str) -> Article:
     path = Path(source)
     data = await asyncio.to_thread(_read_file, path)

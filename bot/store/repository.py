@@ -16,8 +16,12 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
 from bot.core.models import Article, Brief
+from bot.core.ports import BriefKey, TokenUsage
 from bot.store.database import create_engine, migrate
-from bot.store.tables import ArticleRow, BriefRow, ThreadRow
+from bot.store.outbox import Outbox
+from bot.store.subscriptions import Locks, Subscriptions
+from bot.store.tables import ArticleRow, BriefRow, StoryArticleRow, StoryRow, ThreadRow
+from bot.store.watch import WatchStore
 
 
 @dataclass(frozen=True, slots=True)
@@ -27,16 +31,14 @@ class StoredBrief:
     created_at: datetime
 
 
-@dataclass(frozen=True, slots=True)
-class TokenUsage:
-    prompt_tokens: int | None = None
-    completion_tokens: int | None = None
-
-
 class Store:
     def __init__(self, engine: AsyncEngine) -> None:
         self._engine = engine
         self._sessions = async_sessionmaker(engine, expire_on_commit=False)
+        self.watch = WatchStore(self._sessions)
+        self.outbox = Outbox(self._sessions)
+        self.subscriptions = Subscriptions(self._sessions)
+        self.locks = Locks(self._sessions)
 
     @property
     def engine(self) -> AsyncEngine:
@@ -106,6 +108,29 @@ class Store:
             await session.flush()
             return row.id
 
+    async def find_brief(self, sha256: str, key: BriefKey) -> StoredBrief | None:
+        """The brief already made for this content by this engine, prompt version and model."""
+        async with self._sessions() as session:
+            found = (
+                await session.execute(
+                    select(BriefRow, ArticleRow)
+                    .join(ArticleRow, BriefRow.article_id == ArticleRow.id)
+                    .where(
+                        ArticleRow.sha256 == sha256,
+                        BriefRow.engine == key.engine,
+                        BriefRow.prompt_version.is_not_distinct_from(key.prompt_version),
+                        BriefRow.model.is_not_distinct_from(key.model),
+                    )
+                    .order_by(BriefRow.id)
+                    .limit(1)
+                )
+            ).first()
+        return (
+            StoredBrief(found[0].id, _brief(found[0], found[1]), found[0].created_at)
+            if found
+            else None
+        )
+
     async def get_brief(self, brief_id: int) -> Brief | None:
         async with self._sessions() as session:
             found = (
@@ -130,13 +155,24 @@ class Store:
         return [StoredBrief(b.id, _brief(b, a), b.created_at) for b, a in rows]
 
     async def articles_for_brief(self, brief_id: int) -> list[Article]:
-        """The coverage a brief stands on (one article today; a story cluster later)."""
+        """The coverage a brief stands on: its article, then every other outlet's copy of the
+        story (the watcher's near-duplicates)."""
         async with self._sessions() as session:
-            rows = await session.scalars(
-                select(ArticleRow)
-                .join(BriefRow, BriefRow.article_id == ArticleRow.id)
-                .where(BriefRow.id == brief_id)
+            rows = list(
+                await session.scalars(
+                    select(ArticleRow)
+                    .join(BriefRow, BriefRow.article_id == ArticleRow.id)
+                    .where(BriefRow.id == brief_id)
+                )
             )
+            copies = await session.scalars(
+                select(ArticleRow)
+                .join(StoryArticleRow, StoryArticleRow.article_id == ArticleRow.id)
+                .join(StoryRow, StoryRow.id == StoryArticleRow.story_id)
+                .where(StoryRow.brief_id == brief_id)
+                .order_by(StoryArticleRow.id)
+            )
+            rows += [row for row in copies if row.id not in {r.id for r in rows}]
             return [_article(row) for row in rows]
 
     async def iter_articles(self, batch: int = 500) -> AsyncIterator[Article]:

@@ -7,8 +7,8 @@ import re
 import Stemmer
 
 from bot.brief.extractive.reader import Candidate
-from bot.brief.figures import find_figures
 from bot.brief.extractive.words import STOPWORDS, VAGUE
+from bot.brief.figures import find_figures
 
 _STEMMER = Stemmer.Stemmer("english")
 _WORD = re.compile(r"[a-z][a-z’']{2,}")
