@@ -90,6 +90,7 @@ def read_article(
                 reference_year,
                 in_lede=sentence.start in lede,
             )
+        _note_people(content, state.cast)
     return state.candidates, headings, sentences
 
 
@@ -168,6 +169,14 @@ def _rejected(
         # Quotations carry colour; only a concrete quoted commitment is an item.
         return not is_concrete(subject + " " + core if kind == "call" else core)
     return False
+
+
+def _note_people(sentence: str, cast: Cast) -> None:
+    """The person a sentence names first is who a later "he said" most likely means."""
+    for token in re.findall(r"[A-Z][\w’'-]+", sentence):
+        if token in cast.person_party:
+            cast.last_party = cast.person_party[token]
+            return
 
 
 def _opening_name(before: str) -> str:
