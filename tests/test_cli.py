@@ -47,14 +47,18 @@ def test_brief_json_follows_the_contract(capsys: pytest.CaptureFixture[str]) -> 
     ]
     item = data["pillars"][0]["items"][0]
     assert set(item) == {"text", "actor", "kind", "figures", "evidence", "evidence_span"}
-    assert data["article"]["source"] == "Xinhua" and data["article"]["published"] == "2025-10-28"
+    assert data["article"]["source"] == "Xinhua"
+    assert data["article"]["published"] == "2025-10-28"
 
 
 def test_brief_text_and_markdown_render(capsys: pytest.CaptureFixture[str]) -> None:
     code, text, _ = run(capsys, "brief", str(SEED))
-    assert code == 0 and "Political-security" in text and "Code of Conduct" in text
+    assert code == 0
+    assert "Political-security" in text
+    assert "Code of Conduct" in text
     code, markdown, _ = run(capsys, "brief", str(SEED), "--format", "markdown")
-    assert code == 0 and markdown.count("###") == 3
+    assert code == 0
+    assert markdown.count("###") == 3
 
 
 def _closed_port() -> int:
@@ -77,22 +81,27 @@ def test_bad_files_exit_2_with_one_line(
     path = tmp_path / name
     path.write_bytes(content)
     code, out, err = run(capsys, "brief", str(path))
-    assert code == 2 and out == ""
-    assert err.count("\n") == 1 and reason in err.lower()
+    assert code == 2
+    assert out == ""
+    assert err.count("\n") == 1
+    assert reason in err.lower()
 
 
 def test_missing_file_and_unreachable_url_exit_2(capsys: pytest.CaptureFixture[str]) -> None:
     code, _, err = run(capsys, "brief", "/nonexistent/article.txt")
-    assert code == 2 and err.startswith("summit: ")
+    assert code == 2
+    assert err.startswith("summit: ")
     code, _, err = run(capsys, "brief", f"http://127.0.0.1:{_closed_port()}/story")
-    assert code == 2 and err.count("\n") == 1
+    assert code == 2
+    assert err.count("\n") == 1
 
 
 def test_bad_input_stores_nothing(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     (tmp_path / "empty.txt").write_text("")
     run(capsys, "brief", str(tmp_path / "empty.txt"))
     code, out, _ = run(capsys, "ask", "What did China pledge?", "--format", "json")
-    assert code == 0 and json.loads(out)["answerable"] is False
+    assert code == 0
+    assert json.loads(out)["answerable"] is False
 
 
 def test_ask_quotes_the_code_of_conduct_sentence(capsys: pytest.CaptureFixture[str]) -> None:
@@ -106,7 +115,9 @@ def test_ask_quotes_the_code_of_conduct_sentence(capsys: pytest.CaptureFixture[s
         "json",
     )
     answer = json.loads(out)
-    assert code == 0 and answer["schema"] == "summit.answer/1" and answer["answerable"]
+    assert code == 0
+    assert answer["schema"] == "summit.answer/1"
+    assert answer["answerable"]
     assert "Code of Conduct" in answer["citations"][0]["quote"]
 
 
@@ -114,5 +125,6 @@ def test_ask_declines_what_the_coverage_does_not_say(capsys: pytest.CaptureFixtu
     run(capsys, "brief", str(SEED))
     code, out, _ = run(capsys, "ask", "How much capital will China inject?", "--format", "json")
     answer = json.loads(out)
-    assert code == 0 and answer["answerable"] is False
+    assert code == 0
+    assert answer["answerable"] is False
     assert "doesn't say" in answer["answer"]

@@ -153,13 +153,15 @@ def test_repeated_head_noun_names_two_deliverables(engine: ExtractiveEngine) -> 
     body = "Li urged the two sides to set up meetings of tourism ministers and education ministers."
     found = texts(brief(engine, body))
     assert len(found) == 2
-    assert "tourism ministers" in found[0] and "education ministers" in found[1]
+    assert "tourism ministers" in found[0]
+    assert "education ministers" in found[1]
 
 
 def test_repeated_preposition_names_two_deliverables(engine: ExtractiveEngine) -> None:
     body = "Leaders agreed to set up accession working groups for Hong Kong and for Chile."
     found = texts(brief(engine, body))
-    assert len(found) == 2 and "Chile" in found[1]
+    assert len(found) == 2
+    assert "Chile" in found[1]
 
 
 # --- background, figures, duplicates -----------------------------------------------------------
@@ -223,7 +225,8 @@ def test_headline_comes_from_the_lead(engine: ExtractiveEngine) -> None:
     )
     headline = engine.brief_now(article_from_text(text)).headline
     assert headline.startswith("Chinese Premier Zhao Lianhe laid out a four-point proposal")
-    assert "amid" not in headline and "Tuesday" not in headline
+    assert "amid" not in headline
+    assert "Tuesday" not in headline
 
 
 # --- languages ------------------------------------------------------------------------------------
