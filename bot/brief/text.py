@@ -71,3 +71,16 @@ def _offsets(line: str) -> list[tuple[int, int]]:
         spans.append((start, start + len(sentence)))
         cursor = start + len(sentence)
     return spans
+
+
+# "the 28th China-ASEAN Summit", "the ASEAN-Republic of Korea Summit", "the COP31 summit"
+_SUMMIT = re.compile(
+    r"(?P<name>(?:\d{1,3}(?:st|nd|rd|th)\s+)?(?:[A-Z][\w’'+-]*\s+(?:of\s+|and\s+)?){1,5}?"
+    r"(?:Summit|[Ss]ummit\b(?<=\d\s[Ss]ummit)|Leaders[’']?\s+Meeting|Summit\s+Meeting)|COP\d{1,2})"
+)
+
+
+def summit_name(text: str) -> str | None:
+    """The first summit the text names, as it names it; None when it names none."""
+    found = _SUMMIT.search(text)
+    return found.group("name").strip() if found else None

@@ -13,6 +13,7 @@ from collections.abc import Callable
 from datetime import date
 from urllib.parse import quote, urlsplit
 
+from bot.brief.text import summit_name
 from bot.core.models import Article, Brief, Item, Kind, Pillar
 
 NOTHING_REPORTED = "No pledges, offers or calls were reported in this article."
@@ -75,10 +76,12 @@ def _summary(pillar: Pillar) -> str:
 
 def _context_line(brief: Brief, esc: Callable[[str], str]) -> str:
     article = brief.article
-    # TODO(models): the summit's name belongs first here ("28th China-ASEAN Summit"); the
-    # models carry none yet, so the title stands in, unless it would repeat the headline.
+    # The summit the coverage is about leads; without one, the title stands in (unless it
+    # would only repeat the headline below it).
+    summit = summit_name(article.title) or summit_name(article.text[:2000])
     title = clean(article.title) if clean(article.title) != clean(brief.headline) else ""
-    parts = [title, clean(article.dateline or ""), format_date(article.published)]
+    parts = [clean(summit) if summit else title, clean(article.dateline or "")]
+    parts.append(format_date(article.published))
     parts.append(clean(article.source or ""))
     return " · ".join(esc(p) for p in parts if p)
 

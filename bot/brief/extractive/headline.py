@@ -13,7 +13,7 @@ _TIME = re.compile(
     re.I,
 )
 _TAIL = re.compile(r",\s+(?:amid|saying|adding|noting|while|whereas|as)\b.*$", re.I)
-_MAX = 200
+_MAX = 160
 
 
 def headline_from(article: Article, sentences: list[Sentence], body_start: int) -> str:
@@ -24,5 +24,14 @@ def headline_from(article: Article, sentences: list[Sentence], body_start: int) 
         if len(text.split()) < 6 or text.startswith("["):
             continue
         line = _TAIL.sub("", _TIME.sub("", text)).rstrip(" .") + "."
-        return line if len(line) <= _MAX else line[: _MAX - 1].rsplit(" ", 1)[0] + "…"
+        return line if len(line) <= _MAX else _shorten(line)
     return article.title
+
+
+def _shorten(line: str) -> str:
+    """Cut at the last clause boundary that fits, else at a word."""
+    head = line[: _MAX - 1]
+    cut = head.rfind(", ")
+    if cut < _MAX // 2:
+        cut = head.rfind(" ")
+    return head[:cut].rstrip(" ,;") + "…"
