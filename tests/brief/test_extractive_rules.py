@@ -49,6 +49,10 @@ def texts(result: Brief) -> list[str]:
         ("The leaders agreed to launch negotiations on a free trade agreement in 2028.", "pledge"),
         ("We commit to doubling the number of Erasmus+ scholarships by 2030.", "pledge"),
         ("He called for a global levy on shipping emissions to pay for adaptation.", "call"),
+        ("Australia announced A$50 million for climate resilience in the Pacific.", "pledge"),
+        ("Japan unveiled a $200 million package for undersea cables.", "pledge"),
+        ("The Japanese side expressed its readiness to dispatch relief teams.", "offer"),
+        ("The leaders tasked their officials to draft an ocean strategy by 2027.", "pledge"),
     ],
 )
 def test_modality_from_cue(engine: ExtractiveEngine, sentence: str, kind: str) -> None:
@@ -91,6 +95,14 @@ def test_he_said_resolves_to_the_speakers_country(engine: ExtractiveEngine) -> N
         "It will set up a maritime hotline with ASEAN countries, he said."
     )
     assert [i.actor for i in items(brief(engine, body))] == ["China"]
+
+
+def test_her_government_is_the_speakers_country(engine: ExtractiveEngine) -> None:
+    body = (
+        "New Zealand Prime Minister Ana Moore said her government was committed to doubling "
+        "its climate finance to NZ$2 billion by 2030."
+    )
+    assert [i.actor for i in items(brief(engine, body))] == ["New Zealand"]
 
 
 def test_capital_stands_for_its_country(engine: ExtractiveEngine) -> None:

@@ -31,7 +31,7 @@ _TITLE_RE = re.compile(_TITLE)
 _PRONOUN = re.compile(r"^(?:he|she|i|they|it)$", re.I)
 _WE = re.compile(r"^(?:we|us|our)$", re.I)
 _ANAPHOR = re.compile(
-    r"^(?:the\s+)?(?:bloc|country|government|kingdom|republic|city-state|administration|"
+    r"^(?:(?:the|his|her|its|their|our)\s+)?(?:bloc|country|government|kingdom|republic|city-state|administration|"
     r"delegation|organisation|organization|union)$",
     re.I,
 )

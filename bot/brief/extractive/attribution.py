@@ -92,4 +92,8 @@ def _strip_leading(text: str, language: Language) -> tuple[str, str | None]:
         return text, None
     if find_cues(language, match.group("speaker")):
         return text, None  # "X called for reform and said ...": the call is content, not a name
+    verb = text[match.end("speaker") :].lstrip()
+    cues = find_cues(language, verb)
+    if cues and cues[0].start == 0:
+        return text, None  # "Australia announced A$50 million ...": a pledge, not a report
     return text[match.end() :], match.group("speaker")

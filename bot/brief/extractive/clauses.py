@@ -13,6 +13,7 @@ _SUBJECT_BOUNDARY = re.compile(
 _ELIDED = re.compile(r"(?:^|[\s,])(?:and|or|serta|dan)\s*$", re.I)
 _RELATIVE = re.compile(r"\b(?:who|which|whom|whose)\b[^,]*$|\bthat\s*$|\byang\s*$", re.I)
 _APPOSITIVE = re.compile(r"^(?:who|which|whose|whom|that|\w+ing|in|at|on|with|for|by)\b", re.I)
+_TRAILING_JOIN = re.compile(r"(?:[,;]?\s+(?:and|but|while|whereas|or|serta|dan))?[\s,;]*$", re.I)
 _COLLECTIVE = re.compile(r"\b(?:both|two|all|each|together)\b|\band\b", re.I)
 
 
@@ -44,9 +45,8 @@ def find_clauses(content: str, language: Language) -> list[Clause]:
     for i, (cue, subject, subject_start, region) in enumerate(heads):
         end = heads[i + 1][2] if i + 1 < len(heads) else len(content)
         continues = i + 1 < len(heads) and not heads[i + 1][1]
-        clauses.append(
-            Clause(cue, subject, subject_start, content[cue.end : end], region, continues)
-        )
+        predicate = _TRAILING_JOIN.sub("", content[cue.end : end])
+        clauses.append(Clause(cue, subject, subject_start, predicate, region, continues))
     return clauses
 
 

@@ -52,6 +52,11 @@ _EN_CUES = [
     ("offer", rf"\b(?:stands?|stood){_ADV}\s+ready\s+to\b"),
     ("offer", r"\boffer(?:s|ed)?\s+to\b"),
     (
+        "offer",
+        r"\b(?:express(?:es|ed)?|voic(?:es|ed)|signal(?:s|l?ed))\s+(?:its|their|his|her|our)\s+"
+        r"(?:readiness|willingness)\s+to\b",
+    ),
+    (
         "hedge",
         r"\b(?:could|might|may(?!\s+\d)|would\s+like\s+to|hopes?|hoped|hoping|wish(?:es|ed)?)\b",
     ),
@@ -69,6 +74,13 @@ _EN_CUES = [
         rf"(?:\s+(?:itself|themselves|ourselves))?|agree(?:s|d)?|agreeing){_ON_DAY}{_ADV}\s+to\b",
     ),
     ("pledge", r"\b(?:pledged|committed)\b"),
+    # "announced A$50 million for ...", "unveiled a $200 million package": money put on the table
+    (
+        "pledge",
+        r"\b(?:announc(?:es|ed)|unveil(?:s|ed)|earmark(?:s|ed)|allocat(?:es|ed)|offer(?:s|ed)|"
+        r"promis(?:es|ed))(?=\s+(?:(?:a|an)\s+)?(?:new\s+|fresh\s+|further\s+|additional\s+)?"
+        r"(?:[A-Z]{0,3}\$|€|£|¥|EUR\s|USD\s)?\d)",
+    ),
     ("pledge", r"\b(?:is|are)\s+(?:going|determined)\s+to\b"),
     ("pledge", rf"\btask(?:s|ed)?{_ADDRESSEE}"),
     (
@@ -103,7 +115,9 @@ committed committing agree agrees agreed agreeing is task tasks tasked urge urge
 press presses pressed pressing ask asks asked asking encourage encourages encouraged
 encouraging appeal appeals appealed appealing call calls called calling invite invites invited
 inviting propose proposes proposed proposing suggest suggests suggested sought seek seeks
-seeking it should must ought can
+seeking it should must ought can express expresses expressed voice voices voiced signal
+signals signalled signaled announces announced unveil unveils unveiled earmark earmarks
+earmarked allocates allocated
 """
 _ID_TRIGGERS = """
 siap bersedia mungkin berharap mempertimbangkan akan sepakat menyepakati berkomitmen berjanji

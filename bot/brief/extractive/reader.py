@@ -193,6 +193,7 @@ def _compose(display: str, clause: Clause, phrase: str) -> str:
         if cue.lower().endswith(" to") or cue.lower() == "to"
         else phrase.strip()
     )
+    body = _ON_DAY.sub("", body)
     text = " ".join(f"{display} {cue} {body}".split()).strip(" ,;:")
     text = text.rstrip(".") if not text.endswith("..") else text
     if text.count('"') % 2:
