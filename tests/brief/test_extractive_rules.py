@@ -73,6 +73,8 @@ def test_modality_from_cue(engine: ExtractiveEngine, sentence: str, kind: str) -
         "Kang will hold talks with Japan's prime minister on the sidelines on Thursday.",
         "We welcome the conclusion of negotiations on two free trade agreements.",
         "China stands ready to proceed shoulder to shoulder with ASEAN countries, Li added.",
+        "The deal would cut tariffs on rice by half, analysts said.",
+        "Trade will grow 5 percent next year as the pact takes effect.",
     ],
 )
 def test_not_commitments(engine: ExtractiveEngine, sentence: str) -> None:

@@ -29,6 +29,14 @@ _ON_DAY = re.compile(
     r"\s+(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b", re.I
 )
 _OPENING_NAME = re.compile(r"(?:The\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,3}(?=\s+[a-z])")
+_MODAL = re.compile(r"\s*(?:will|would|shall|[’']ll)\b", re.I)
+_AGENT = re.compile(
+    r"^(?:he|she|i|we|they|it|you)$|\b(?:leaders?|ministers?|officials?|governments?|states|"
+    r"countries|members|nations|sides?|blocs?|delegations?|union|council|commission|president|"
+    r"premier|minister|chancellor|king|administration|authorit(?:y|ies)|agenc(?:y|ies)|ministry|"
+    r"secretariat|envoy|parties|partners|donors|lenders?|banks?)\b",
+    re.I,
+)
 _BULLET = re.compile(r"^\s*(?:[•·▪■*]|â€¢)")
 
 
@@ -126,6 +134,8 @@ def _read_segment(
         if kind == "call" and not speaks_for_self:
             speaker = resolve("", seg.speaker, state.cast, speaks_for_self=True, quoted=seg.quoted)
             actor = type(actor)(speaker.party, clean_subject(subject) or actor.display)
+        if _predicts(clause, subject, actor.party, state.cast, language):
+            continue
         if actor.party != "Unattributed" and (speaks_for_self or state.cast.party_of(actor.party)):
             state.cast.last_party = state.cast.party_of(actor.party) or actor.party
         for phrase in split_predicate(
@@ -169,6 +179,16 @@ def _rejected(
         # Quotations carry colour; only a concrete quoted commitment is an item.
         return not is_concrete(subject + " " + core if kind == "call" else core)
     return False
+
+
+def _predicts(clause: Clause, subject: str, party: str, cast: Cast, language: Language) -> bool:
+    """ "The deal would cut tariffs", "Trade will grow": a forecast about a thing, not a
+    commitment. A modal commits only an agent: a party, a person, a body of people."""
+    if language.code != "en" or not _MODAL.match(clause.cue.text):
+        return False
+    if not subject or _AGENT.search(subject) or cast.party_of(party) or cast.party_of(subject):
+        return False
+    return not any(token in cast.person_party for token in subject.split())
 
 
 def _note_people(sentence: str, cast: Cast) -> None:
