@@ -32,32 +32,53 @@ _PATTERNS = [
     rf"(?:{_MONTH}|mid-|early\s|late\s)\s?(?:19|20)\d\d",
     r"FY\s?(?:19|20)\d\d",
     r"\(?(?:19|20)\d\d\s?[-–]\s?(?:19|20)?\d\d\)?",
-    rf"(?:{_NUM}|{_NUMBER_WORD})\s(?:years?|months?|weeks?|days?)",
+    rf"{_NUM}\s(?:years?|months?|weeks?|days?)",
     r"\d+(?:st|nd|rd|th)\b",
     rf"{_NUM}{_SCALE}?",
 ]
 _FIGURE = re.compile("|".join(f"(?:{p})" for p in _PATTERNS), re.IGNORECASE)
 
 
-_MAYBE = re.compile(r"\d|years?|months?|weeks?|days?", re.IGNORECASE)
+_DIGIT = re.compile(r"\d")
+_SPELLED_DURATION = re.compile(
+    rf"\b{_NUMBER_WORD}\s(?:years?|months?|weeks?|days?)\b", re.IGNORECASE
+)
+# How far before its first digit a figure can start: "September 2026", "EUR 5", "early 2027".
+_LEAD = 12
 
 
 def find_figures(text: str) -> list[str]:
     """Every figure in `text`, in order, without repeats, as written."""
     seen: list[str] = []
-    if not _MAYBE.search(text):
-        return seen  # every figure has a digit or a unit of time: skip the big pattern
-    for match in _FIGURE.finditer(text):
-        figure = match.group().strip(" ()")
+    for _, figure in sorted(_numeric(text) + _spelled(text)):
+        figure = figure.strip(" ()")
         if figure and figure not in seen and _is_figure(figure):
             seen.append(figure)
     return seen
 
 
 def has_figure(text: str) -> bool:
-    if not _MAYBE.search(text):
-        return False
-    return any(_is_figure(m.group()) for m in _FIGURE.finditer(text))
+    return bool(find_figures(text))
+
+
+def _numeric(text: str) -> list[tuple[int, str]]:
+    # Every numeric figure holds a digit, so the large pattern is only tried just before
+    # each digit rather than at every position of the text.
+    found = []
+    position = 0
+    while digit := _DIGIT.search(text, position):
+        match = _FIGURE.search(text, max(position, digit.start() - _LEAD))
+        if match is None:
+            break
+        found.append((match.start(), match.group()))
+        position = max(match.end(), digit.end())
+    return found
+
+
+def _spelled(text: str) -> list[tuple[int, str]]:
+    if "year" not in text and "month" not in text and "week" not in text and "day" not in text:
+        return []
+    return [(m.start(), m.group()) for m in _SPELLED_DURATION.finditer(text)]
 
 
 def _is_figure(candidate: str) -> bool:

@@ -35,6 +35,7 @@ _ANAPHOR = re.compile(
     r"delegation|organisation|organization|union)$",
     re.I,
 )
+_BLOC = re.compile(r"^(?:the|its|our|their)\s+(?:bloc|union|grouping|alliance|group)$", re.I)
 _BOTH = re.compile(
     r"^(?:the\s+two|both)\s+(?:sides|countries|leaders|nations|governments|parties|blocs)$"
     r"|^kedua\s+(?:pemimpin|negara|pihak)$",
@@ -138,6 +139,11 @@ def resolve(
     subject = clean_subject(subject)
     speaker_party = cast.party_of(speaker) if speaker and not _PRONOUN.match(speaker) else None
     speaker_party = speaker_party or cast.last_party
+    if subject and _BLOC.match(subject):
+        # "the bloc" is the body the speaker speaks for ("Speaking for ASEAN, ... said the bloc")
+        body = next((p for p in parties_in(speaker or "") if p in BODIES), None)
+        party = body or speaker_party or "Unattributed"
+        return Actor(party, party)
     if not subject or _PRONOUN.match(subject) or _ANAPHOR.match(subject):
         party = speaker_party or subject or "Unattributed"
         return Actor(party, party)
