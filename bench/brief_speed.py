@@ -27,13 +27,14 @@ REPO = Path(__file__).resolve().parents[1]
 if str(REPO) not in sys.path:  # runnable from a plain checkout, without `pip install -e .`
     sys.path.insert(0, str(REPO))
 
-from sumy.parsers.plaintext import PlaintextParser  # noqa: E402
 from sumy.nlp.stemmers import Stemmer  # noqa: E402
+from sumy.parsers.plaintext import PlaintextParser  # noqa: E402
 from sumy.summarizers.lex_rank import LexRankSummarizer  # noqa: E402
 from sumy.utils import get_stop_words  # noqa: E402
 
 from bot.brief.extractive import ExtractiveEngine  # noqa: E402
 from bot.brief.text import segment  # noqa: E402
+from bot.brief.verify import verify_brief  # noqa: E402
 from bot.config import load_config  # noqa: E402
 from bot.evaluation.corpus import Case, load_case, load_corpus  # noqa: E402
 from bot.evaluation.scoring import bullets_of, flagged, hit_matrix, max_matching  # noqa: E402
@@ -77,7 +78,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     results = [
         _measure(
             "extractive",
-            lambda c: [b.text for b in bullets_of(engine.brief_now(c.article))],
+            # What a user gets: the engine's brief as the verifier passes it.
+            lambda c: [
+                b.text for b in bullets_of(verify_brief(c.article, engine.brief_now(c.article)))
+            ],
             cases,
             near,
             args.rounds,

@@ -8,6 +8,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import json
+import os
 import sys
 from collections.abc import AsyncIterator, Sequence
 from contextlib import asynccontextmanager
@@ -45,6 +46,10 @@ def build_parser() -> argparse.ArgumentParser:
     ask.add_argument("--format", choices=["text", "json"], default="text")
     ask.set_defaults(handler=_cmd_ask)
 
+    from bot.cli_watch import add_commands
+
+    add_commands(commands)  # run, watch, sources
+
     evaluate = commands.add_parser("eval", help="score the engine on a labelled folder")
     evaluate.add_argument("directory", type=Path)
     evaluate.add_argument("--format", choices=["table", "json"], default="table")
@@ -62,6 +67,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_BAD_INPUT
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:
+        # The reader went away (`summit brief ... | head`): not an error worth a traceback.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_OK
 
 
 def _config(path: Path | None) -> AppConfig:

@@ -31,6 +31,9 @@ class Settings(BaseSettings):
     discord_token: SecretStr | None = None
     discord_api_url: str | None = None
     discord_gateway_url: str | None = None
+    # Declares the privileged message-content intent (enable it in the developer portal too):
+    # any message in a brief's thread is then a question, not only those mentioning the bot.
+    discord_message_content: bool = False
     openai_api_key: SecretStr | None = None
     openai_base_url: str | None = None
     summit_llm_model: str | None = None

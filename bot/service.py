@@ -7,8 +7,11 @@ engines or the loaders directly. No platform SDK is imported here.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from typing import BinaryIO
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from bot.core.errors import BadInput
 from bot.core.models import Answer, Article, Brief
@@ -19,6 +22,8 @@ from bot.qa.answerer import ExtractiveAnswerer, QuestionAnswerer
 from bot.qa.context import Conversation
 from bot.qa.stored import answer_from_store
 from bot.store import Store
+from bot.watch.health import SourceStatus, statuses
+from bot.watch.sources import WatchedSource
 
 _URL = re.compile(r"^https?://", re.I)
 # URLs typed by chat users never reach loopback, private or link-local addresses.
@@ -33,11 +38,40 @@ class StoredBriefRef:
 
 class SummitService:
     def __init__(
-        self, store: Store, engine: BriefEngine, answerer: QuestionAnswerer | None = None
+        self,
+        store: Store,
+        engine: BriefEngine,
+        answerer: QuestionAnswerer | None = None,
+        *,
+        sources: Sequence[WatchedSource] = (),
     ) -> None:
         self.store = store
         self.engine = engine
         self.answerer = answerer or ExtractiveAnswerer()
+        self.sources = list(sources)  # the configured ones, reported even before a first poll
+
+    async def subscribe(
+        self, platform: str, channel: str, *, cron: str | None = None, timezone: str = "UTC"
+    ) -> None:
+        """Send this channel every new brief, and a digest on `cron` (in `timezone`) if given.
+
+        BadInput for an unknown IANA zone or a crontab APScheduler cannot read."""
+        from bot.schedule.scheduler import validate_cron
+
+        if cron is not None:
+            validate_cron(cron, timezone)
+        else:
+            _zone(timezone)
+        await self.store.subscriptions.subscribe(platform, channel, cron, timezone)
+
+    async def unsubscribe(self, platform: str, channel: str) -> bool:
+        """Stop sending briefs here; False when the channel was not subscribed."""
+        return await self.store.subscriptions.unsubscribe(platform, channel)
+
+    async def sources_status(self) -> list[SourceStatus]:
+        """Every configured (and previously watched) source: status, last success and error."""
+        configured = [(s.key, s.name, s.kind) for s in self.sources]
+        return statuses(await self.store.watch.all_sources(), configured, datetime.now(UTC))
 
     async def brief_article(self, article: Article) -> StoredBriefRef:
         if isinstance(self.engine, CachedBriefEngine):
@@ -107,3 +141,10 @@ class SummitService:
     @staticmethod
     def is_url(text: str) -> bool:
         return bool(_URL.match(text.strip()))
+
+
+def _zone(name: str) -> ZoneInfo:
+    try:
+        return ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError) as exc:
+        raise BadInput(f"unknown time zone {name!r} (use an IANA name such as UTC)") from exc

@@ -1,0 +1,26 @@
+"""The seam between the service and whoever answers: the extractive Q&A by default, the LLM
+answerer (`bot.brief.llm.answerer`) when a model is configured."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Protocol
+
+from bot.core.models import Answer, Article
+from bot.qa.answer import answer_question
+from bot.qa.context import Conversation
+
+
+class QuestionAnswerer(Protocol):
+    async def answer(
+        self, question: str, articles: Sequence[Article], *, context: Conversation | None = None
+    ) -> Answer: ...
+
+
+class ExtractiveAnswerer:
+    """`answer_question`: quotes picked from the coverage, no model involved."""
+
+    async def answer(
+        self, question: str, articles: Sequence[Article], *, context: Conversation | None = None
+    ) -> Answer:
+        return answer_question(question, articles, context=context)
