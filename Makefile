@@ -14,9 +14,10 @@ $(STAMP): pyproject.toml
 
 install: $(STAMP)
 
-# The main job on the embedded default: brief the coverage in seeds/ to the terminal.
+# The bot on the embedded default: watches seeds/ (and configured feeds), posts each brief to
+# the console, answers questions typed on stdin. Ctrl-C stops it cleanly.
 run: $(STAMP)
-	@for f in seeds/*.txt; do $(BIN)/summit brief "$$f" --format text || exit $$?; echo; done
+	$(BIN)/summit run
 
 test: $(STAMP)
 	$(BIN)/pytest
@@ -38,6 +39,7 @@ eval: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python bench/brief_speed.py
+	$(BIN)/python bench/watch_speed.py
 
 clean:
 	rm -rf $(VENV) build *.egg-info

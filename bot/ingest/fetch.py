@@ -94,9 +94,14 @@ async def fetch(
         raise BadInput(f"cannot fetch {url}: {exc or type(exc).__name__}") from exc
 
 
-def new_client(policy: FetchPolicy) -> httpx.AsyncClient:
-    """A client for `fetch`: redirects off (we follow them), our User-Agent, timeouts."""
+def new_client(policy: FetchPolicy, *, connections: int | None = None) -> httpx.AsyncClient:
+    """A client for `fetch`: redirects off (we follow them), our User-Agent, timeouts.
+
+    `connections`: how many to keep open (a watcher polling many feeds at once)."""
+    open_ = connections or 100  # httpx's own defaults otherwise: 100 open, 20 kept alive
+    limits = httpx.Limits(max_connections=open_, max_keepalive_connections=connections or 20)
     return httpx.AsyncClient(
+        limits=limits,
         follow_redirects=False,
         timeout=httpx.Timeout(policy.total_timeout, connect=policy.connect_timeout),
         headers={"User-Agent": policy.user_agent, "Accept": _accept(policy)},

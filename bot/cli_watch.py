@@ -1,0 +1,182 @@
+"""Wiring for the long-running bot and the watcher: `summit run`, `summit watch`, `summit sources`.
+
+Part of the CLI (the one wiring place), kept in its own module so `bot/cli.py` stays short.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import logging
+import signal
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from bot.config import AppConfig
+from bot.core.errors import BadInput
+
+if TYPE_CHECKING:
+    from bot.core.ports import BriefEngine
+    from bot.store import Store
+    from bot.watch import WatchedSource, Watcher
+
+EXIT_OK = 0
+
+
+def add_commands(commands: Any) -> None:
+    run = commands.add_parser("run", help="the bot: watch sources, post briefs, answer questions")
+    run.set_defaults(handler=cmd_run)
+
+    watch = commands.add_parser("watch", help="one polling pass over the sources")
+    watch.add_argument("--once", action="store_true", help="one pass, then exit (required)")
+    watch.add_argument("--source", action="append", default=[], metavar="URL_OR_PATH",
+                       help="poll this feed, page or folder, not the configured ones")  # fmt: skip
+    watch.add_argument("--format", choices=["text", "json"], default="text")
+    watch.set_defaults(handler=cmd_watch)
+
+    sources = commands.add_parser("sources", help="each source's health")
+    sources.add_argument("--format", choices=["text", "json"], default="text")
+    sources.set_defaults(handler=cmd_sources)
+
+
+def watched_sources(config: AppConfig) -> list[WatchedSource]:
+    from bot.watch import WatchedSource
+
+    return [WatchedSource.from_spec(spec, config) for spec in config.sources]
+
+
+def build_watcher(
+    config: AppConfig, store: Store, engine: BriefEngine, sources: Sequence[WatchedSource]
+) -> Watcher:
+    from bot.ingest.fetch import FetchPolicy
+    from bot.store.watch import Destination
+    from bot.watch import Watcher
+    from bot.watch.relevance import Relevance
+
+    watch = config.watch
+    policy = FetchPolicy(
+        connect_timeout=watch.connect_timeout_seconds,
+        total_timeout=watch.timeout_seconds,
+        max_bytes=watch.max_bytes,
+        max_redirects=watch.max_redirects,
+    )
+    return Watcher(
+        store,
+        engine,
+        sources,
+        destinations=[Destination(d.platform, d.channel) for d in config.destinations],
+        relevance=Relevance(watch.relevance.entities, watch.relevance.keywords),
+        policy=policy,
+        host_interval=watch.host_min_interval_seconds,
+        concurrency=watch.concurrency,
+    )
+
+
+def cmd_watch(args: argparse.Namespace, config: AppConfig) -> int:
+    from bot.cli import _service
+    from bot.watch import WatchedSource
+
+    if not args.once:
+        raise BadInput(
+            "summit watch makes one pass: add --once (the long-running bot is `summit run`)"
+        )
+    _log_to_stderr()
+    chosen = [WatchedSource.from_argument(s) for s in args.source] or watched_sources(config)
+
+    async def once() -> list[dict[str, object]]:
+        async with _service(config) as service:
+            watcher = build_watcher(config, service.store, service.engine, chosen)
+            async with watcher:
+                return [r.to_json_dict() for r in await watcher.poll()]
+
+    for report in asyncio.run(once()):
+        print(json.dumps(report, ensure_ascii=False) if args.format == "json" else _line(report))
+    return EXIT_OK
+
+
+def _line(report: dict[str, Any]) -> str:
+    where = " · ".join(report["outlets"]) or report["source"]
+    urls = " ".join(report["urls"])
+    if report["relevant"]:
+        return f"brief {report['brief_id']}: {report['title']} [{where}] {urls}".rstrip()
+    return f"skipped: {report['title']} [{where}] {urls} — {report['reason']}"
+
+
+def cmd_sources(args: argparse.Namespace, config: AppConfig) -> int:
+    from bot.cli import _service
+
+    async def status() -> list[Any]:
+        async with _service(config) as service:
+            service.sources = watched_sources(config)
+            return await service.sources_status()
+
+    for item in asyncio.run(status()):
+        if args.format == "json":
+            print(json.dumps(item.to_json_dict(), ensure_ascii=False))
+            continue
+        success = item.last_success.isoformat(timespec="seconds") if item.last_success else "never"
+        error = f"  last error: {item.last_error}" if item.last_error else ""
+        print(f"{item.name}  [{item.status}]  {item.location}  last success: {success}  "
+              f"items seen: {item.items_seen}{error}")  # fmt: skip
+    return EXIT_OK
+
+
+def cmd_run(args: argparse.Namespace, config: AppConfig) -> int:
+    _log_to_stderr()
+    asyncio.run(_run(config))
+    return EXIT_OK
+
+
+async def _run(config: AppConfig) -> None:
+    from bot.adapters.console.adapter import ConsoleAdapter
+    from bot.adapters.console.qa import ConsoleQA
+    from bot.cli import _service
+    from bot.core.ports import ChatAdapter
+    from bot.delivery import OutboxSender
+    from bot.schedule import APScheduler
+    from bot.schedule.jobs import BotJobs, DigestSpec
+
+    stop = asyncio.Event()
+    loop = asyncio.get_running_loop()
+    for signum in (signal.SIGINT, signal.SIGTERM):
+        loop.add_signal_handler(signum, stop.set)
+    log_path = Path(config.resolve(config.console.log)) if config.console.log else None
+    console = ConsoleAdapter(sys.stdout, log_path=log_path,
+                             post_delay=config.console.post_delay_seconds)  # fmt: skip
+    # Slack and Discord adapters join this mapping when their tokens are set.
+    adapters: dict[str, ChatAdapter] = {"console": console}
+    digests = [DigestSpec(d.platform, d.channel, d.digest, d.timezone)
+               for d in config.destinations if d.digest]  # fmt: skip
+    async with _service(config) as service:
+        service.sources = watched_sources(config)
+        watcher = build_watcher(config, service.store, service.engine, service.sources)
+        jobs = BotJobs(
+            service.store,
+            watcher,
+            OutboxSender(service.store, adapters),
+            APScheduler(),
+            adapters,
+            digests=digests,
+            outbox_seconds=config.watch.outbox_interval_seconds,
+            jitter_seconds=config.watch.jitter_seconds,
+        )
+        qa = asyncio.create_task(ConsoleQA(service, sys.stdin, sys.stdout).run(), name="console-qa")
+        try:
+            await jobs.run(stop)
+        finally:
+            qa.cancel()
+            await asyncio.gather(qa, return_exceptions=True)
+    logging.getLogger(__name__).info("summit run: stopped cleanly")
+
+
+def _log_to_stderr() -> None:
+    logging.basicConfig(
+        level=logging.INFO,
+        stream=sys.stderr,
+        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
+    )
+    for noisy in ("httpx", "httpcore", "apscheduler", "alembic", "trafilatura", "htmldate"):
+        logging.getLogger(noisy).setLevel(logging.WARNING)
