@@ -1,0 +1,168 @@
+"""Slack as a `ChatAdapter`: HTTP mode (aiohttp on PORT) or Socket Mode (SLACK_APP_TOKEN),
+both on the bot's one event loop; posts briefs and digests with message metadata carrying the
+outbox key, so a post interrupted by a crash is found again (`KeyedPosting`)."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from slack_bolt.adapter.socket_mode.async_handler import AsyncSocketModeHandler
+from slack_sdk.errors import SlackApiError
+from slack_sdk.http_retry.builtin_async_handlers import (
+    AsyncRateLimitErrorRetryHandler,
+    async_default_handlers,
+)
+from slack_sdk.web.async_client import AsyncWebClient
+
+from bot.adapters.slack.app import build_app
+from bot.adapters.slack.handlers import PLATFORM, Threads, Work
+from bot.adapters.slack.poster import METADATA_EVENT, Poster, slack_error
+from bot.adapters.slack.render import render_brief, render_digest
+from bot.adapters.slack.server import HttpServer
+from bot.adapters.slack.tasks import BackgroundTasks
+from bot.config import Settings
+from bot.core.errors import ConfigError
+from bot.core.models import Brief
+from bot.core.ports import PostedMessage
+from bot.service import SummitService
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True, slots=True)
+class SlackConfig:
+    bot_token: str
+    signing_secret: str = ""  # HTTP mode
+    app_token: str | None = None  # Socket Mode when set
+    api_url: str = "https://slack.com/api/"
+    host: str = "0.0.0.0"
+    port: int = 3000
+    pace_seconds: float = 1.0  # chat.postMessage: about one message a second per channel
+
+    @property
+    def socket_mode(self) -> bool:
+        return bool(self.app_token)
+
+
+class SlackAdapter:
+    platform = PLATFORM
+
+    def __init__(self, config: SlackConfig, service: SummitService) -> None:
+        self.config = config
+        self.client = AsyncWebClient(
+            token=config.bot_token,
+            base_url=config.api_url,
+            retry_handlers=[*async_default_handlers(), AsyncRateLimitErrorRetryHandler(3)],
+        )
+        self.tasks = BackgroundTasks()
+        self.poster = Poster(self.client, interval=config.pace_seconds)
+        self.work = Work(service, self.poster, Threads(service))
+        self.app = build_app(
+            client=self.client,
+            signing_secret=config.signing_secret,
+            work=self.work,
+            tasks=self.tasks,
+        )
+        self.server: HttpServer | None = None
+        self.socket: AsyncSocketModeHandler | None = None
+
+    async def start(self) -> None:
+        await self._check_token()
+        if self.config.app_token:
+            self.socket = AsyncSocketModeHandler(
+                self.app, self.config.app_token, web_client=self.client
+            )
+            await self.socket.connect_async()  # type: ignore[no-untyped-call]
+            log.info("Slack: Socket Mode connected")
+        else:
+            self.server = HttpServer(self.app, host=self.config.host, port=self.config.port)
+            await self.server.start()
+            log.info("Slack: HTTP mode on %s/slack/events", self.server.url)
+
+    async def stop(self) -> None:
+        if self.socket is not None:
+            await self.socket.close_async()  # type: ignore[no-untyped-call]
+            self.socket = None
+        if self.server is not None:
+            await self.server.stop()
+            self.server = None
+        await self.tasks.cancel_all()
+
+    async def post_brief(self, channel: str, brief: Brief, brief_id: int) -> PostedMessage:
+        return await self.post_brief_keyed(channel, brief, brief_id, "")
+
+    async def post_digest(self, channel: str, briefs: Sequence[Brief], title: str) -> PostedMessage:
+        return await self.post_digest_keyed(channel, briefs, title, "")
+
+    async def post_brief_keyed(
+        self, channel: str, brief: Brief, brief_id: int, key: str
+    ) -> PostedMessage:
+        ts = await self.poster.post_series(channel, render_brief(brief), key=key or None)
+        return PostedMessage(PLATFORM, channel, ts, thread_id=ts)
+
+    async def post_digest_keyed(
+        self, channel: str, briefs: Sequence[Brief], title: str, key: str
+    ) -> PostedMessage:
+        ts = await self.poster.post_series(channel, render_digest(briefs, title), key=key or None)
+        return PostedMessage(PLATFORM, channel, ts, thread_id=ts)
+
+    async def already_posted(self, channel: str, key: str) -> PostedMessage | None:
+        """The post stamped with `key` among the channel's recent messages, if any."""
+        response = await self.client.conversations_history(
+            channel=channel, limit=200, include_all_metadata=True
+        )
+        for message in response.get("messages") or []:
+            if _key(message) == key:
+                ts = str(message["ts"])
+                return PostedMessage(PLATFORM, channel, ts, thread_id=ts)
+        return None
+
+    async def _check_token(self) -> None:
+        try:
+            await self.client.auth_test()
+        except SlackApiError as exc:
+            reason = slack_error(exc) or f"HTTP {exc.response.status_code}"
+            raise ConfigError(f"Slack rejected SLACK_BOT_TOKEN: {reason}") from exc
+
+
+def _key(message: dict[str, Any]) -> str | None:
+    metadata = message.get("metadata") or {}
+    if metadata.get("event_type") != METADATA_EVENT:
+        return None
+    key = (metadata.get("event_payload") or {}).get("key")
+    return str(key) if key else None
+
+
+def build_slack_adapter(settings: Settings, service: SummitService) -> SlackAdapter | None:
+    """The Slack adapter the environment asks for; None when no Slack setting is present.
+
+    Socket Mode when SLACK_APP_TOKEN is set (with SLACK_BOT_TOKEN); else HTTP mode on PORT,
+    which needs SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET. Anything half-configured is a
+    ConfigError naming what is missing."""
+    bot, signing, app = (
+        _secret(settings.slack_bot_token),
+        _secret(settings.slack_signing_secret),
+        _secret(settings.slack_app_token),
+    )
+    if not (bot or signing or app):
+        return None
+    if not bot:
+        raise ConfigError("SLACK_BOT_TOKEN is not set (needed with the other SLACK_ settings)")
+    if app and not app.startswith("xapp-"):
+        raise ConfigError("SLACK_APP_TOKEN must be an app-level token (xapp-…) for Socket Mode")
+    if not app and not signing:
+        raise ConfigError(
+            "SLACK_SIGNING_SECRET is not set: HTTP mode needs it "
+            "(or set SLACK_APP_TOKEN for Socket Mode)"
+        )
+    api_url = settings.slack_api_url.rstrip("/") + "/"  # urljoin drops the path without it
+    config = SlackConfig(bot, signing or "", app, api_url, port=settings.port)
+    return SlackAdapter(config, service)
+
+
+def _secret(value: Any) -> str | None:
+    text = value.get_secret_value().strip() if value is not None else ""
+    return text or None
