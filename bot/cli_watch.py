@@ -16,10 +16,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from bot.config import AppConfig
-from bot.core.errors import BadInput
+from bot.core.errors import BadInput, ConfigError
 
 if TYPE_CHECKING:
-    from bot.core.ports import BriefEngine
+    from bot.core.ports import BriefEngine, ChatAdapter
+    from bot.service import SummitService
     from bot.store import Store
     from bot.watch import WatchedSource, Watcher
 
@@ -28,6 +29,13 @@ EXIT_OK = 0
 
 def add_commands(commands: Any) -> None:
     run = commands.add_parser("run", help="the bot: watch sources, post briefs, answer questions")
+    run.add_argument(
+        "--role",
+        choices=["all", "web", "worker"],
+        default="all",
+        help="all (default): everything in one process; web: Slack's HTTP endpoint only; "
+        "worker: the scheduler, deliveries, Discord and Slack Socket Mode (see Procfile)",
+    )
     run.set_defaults(handler=cmd_run)
 
     watch = commands.add_parser("watch", help="one polling pass over the sources")
@@ -126,50 +134,102 @@ def cmd_sources(args: argparse.Namespace, config: AppConfig) -> int:
 
 def cmd_run(args: argparse.Namespace, config: AppConfig) -> int:
     _log_to_stderr()
-    asyncio.run(_run(config))
+    asyncio.run(_run(config, args.role))
     return EXIT_OK
 
 
-async def _run(config: AppConfig) -> None:
-    from bot.adapters.console.adapter import ConsoleAdapter
-    from bot.adapters.console.qa import ConsoleQA
+async def _run(config: AppConfig, role: str = "all") -> None:
     from bot.cli import _service
-    from bot.core.ports import ChatAdapter
-    from bot.delivery import OutboxSender
-    from bot.schedule import APScheduler
-    from bot.schedule.jobs import BotJobs, DigestSpec
 
     stop = asyncio.Event()
     loop = asyncio.get_running_loop()
     for signum in (signal.SIGINT, signal.SIGTERM):
         loop.add_signal_handler(signum, stop.set)
-    log_path = Path(config.resolve(config.console.log)) if config.console.log else None
-    console = ConsoleAdapter(sys.stdout, log_path=log_path,
-                             post_delay=config.console.post_delay_seconds)  # fmt: skip
-    # Slack and Discord adapters join this mapping when their tokens are set.
-    adapters: dict[str, ChatAdapter] = {"console": console}
+    async with _service(config) as service:
+        if role == "web":
+            await _serve_web(service, stop)
+        else:
+            await _run_worker(config, service, stop, serve_http=role == "all")
+    logging.getLogger(__name__).info("summit run: stopped cleanly")
+
+
+async def _run_worker(
+    config: AppConfig, service: SummitService, stop: asyncio.Event, *, serve_http: bool
+) -> None:
+    """The scheduler (polls, deliveries, digests) with every configured adapter."""
+    from bot.adapters.console.qa import ConsoleQA
+    from bot.delivery import OutboxSender
+    from bot.schedule import APScheduler
+    from bot.schedule.jobs import BotJobs, DigestSpec
+
+    adapters = _adapters(config, service, serve_http=serve_http)
     digests = [DigestSpec(d.platform, d.channel, d.digest, d.timezone)
                for d in config.destinations if d.digest]  # fmt: skip
-    async with _service(config) as service:
-        service.sources = watched_sources(config)
-        watcher = build_watcher(config, service.store, service.engine, service.sources)
-        jobs = BotJobs(
-            service.store,
-            watcher,
-            OutboxSender(service.store, adapters),
-            APScheduler(),
-            adapters,
-            digests=digests,
-            outbox_seconds=config.watch.outbox_interval_seconds,
-            jitter_seconds=config.watch.jitter_seconds,
+    service.sources = watched_sources(config)
+    watcher = build_watcher(config, service.store, service.engine, service.sources)
+    jobs = BotJobs(
+        service.store,
+        watcher,
+        OutboxSender(service.store, adapters),
+        APScheduler(),
+        adapters,
+        digests=digests,
+        outbox_seconds=config.watch.outbox_interval_seconds,
+        jitter_seconds=config.watch.jitter_seconds,
+    )
+    qa = asyncio.create_task(ConsoleQA(service, sys.stdin, sys.stdout).run(), name="console-qa")
+    try:
+        await jobs.run(stop)
+    finally:
+        qa.cancel()
+        await asyncio.gather(qa, return_exceptions=True)
+
+
+async def _serve_web(service: SummitService, stop: asyncio.Event) -> None:
+    """Slack's HTTP endpoint alone: commands and thread questions, no scheduler."""
+    from bot.adapters.slack.adapter import build_slack_adapter
+    from bot.config import Settings
+
+    slack = build_slack_adapter(Settings(), service)
+    if slack is None or slack.config.socket_mode:
+        raise ConfigError(
+            "the web role serves Slack's HTTP endpoint: set SLACK_BOT_TOKEN and "
+            "SLACK_SIGNING_SECRET without SLACK_APP_TOKEN, or run the worker alone"
         )
-        qa = asyncio.create_task(ConsoleQA(service, sys.stdin, sys.stdout).run(), name="console-qa")
-        try:
-            await jobs.run(stop)
-        finally:
-            qa.cancel()
-            await asyncio.gather(qa, return_exceptions=True)
-    logging.getLogger(__name__).info("summit run: stopped cleanly")
+    await slack.start()
+    try:
+        await stop.wait()
+    finally:
+        await slack.stop()
+
+
+def _adapters(
+    config: AppConfig, service: SummitService, *, serve_http: bool
+) -> dict[str, ChatAdapter]:
+    """The console always; Slack and Discord when their tokens are set."""
+    from bot.adapters.console.adapter import ConsoleAdapter
+    from bot.config import Settings
+
+    settings = Settings()
+    log_path = Path(config.resolve(config.console.log)) if config.console.log else None
+    adapters: dict[str, ChatAdapter] = {
+        "console": ConsoleAdapter(
+            sys.stdout, log_path=log_path, post_delay=config.console.post_delay_seconds
+        )
+    }
+    if settings.slack_bot_token or settings.slack_app_token or settings.slack_signing_secret:
+        from bot.adapters.slack.adapter import build_slack_adapter
+
+        slack = build_slack_adapter(settings, service, serve_http=serve_http)
+        if slack is not None:
+            adapters["slack"] = slack
+    if settings.discord_token:
+        from bot.adapters.discord import build_discord_adapter
+
+        discord = build_discord_adapter(settings, service)
+        if discord is not None:
+            adapters["discord"] = discord
+    return adapters
 
 
 def _log_to_stderr() -> None:

@@ -41,6 +41,7 @@ class SlackConfig:
     host: str = "0.0.0.0"
     port: int = 3000
     pace_seconds: float = 1.0  # chat.postMessage: about one message a second per channel
+    serve_http: bool = True  # False: post only (the worker role, while a web process serves)
 
     @property
     def socket_mode(self) -> bool:
@@ -77,10 +78,12 @@ class SlackAdapter:
             )
             await self.socket.connect_async()  # type: ignore[no-untyped-call]
             log.info("Slack: Socket Mode connected")
-        else:
+        elif self.config.serve_http:
             self.server = HttpServer(self.app, host=self.config.host, port=self.config.port)
             await self.server.start()
             log.info("Slack: HTTP mode on %s/slack/events", self.server.url)
+        else:
+            log.info("Slack: posting only; the web process serves /slack/events")
 
     async def stop(self) -> None:
         if self.socket is not None:
@@ -136,7 +139,9 @@ def _key(message: dict[str, Any]) -> str | None:
     return str(key) if key else None
 
 
-def build_slack_adapter(settings: Settings, service: SummitService) -> SlackAdapter | None:
+def build_slack_adapter(
+    settings: Settings, service: SummitService, *, serve_http: bool = True
+) -> SlackAdapter | None:
     """The Slack adapter the environment asks for; None when no Slack setting is present.
 
     Socket Mode when SLACK_APP_TOKEN is set (with SLACK_BOT_TOKEN); else HTTP mode on PORT,
@@ -159,7 +164,9 @@ def build_slack_adapter(settings: Settings, service: SummitService) -> SlackAdap
             "(or set SLACK_APP_TOKEN for Socket Mode)"
         )
     api_url = settings.slack_api_url.rstrip("/") + "/"  # urljoin drops the path without it
-    config = SlackConfig(bot, signing or "", app, api_url, port=settings.port)
+    config = SlackConfig(
+        bot, signing or "", app, api_url, port=settings.port, serve_http=serve_http
+    )
     return SlackAdapter(config, service)
 
 
