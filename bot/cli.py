@@ -50,6 +50,14 @@ def build_parser() -> argparse.ArgumentParser:
 
     add_commands(commands)  # run, watch, sources
 
+    discord = commands.add_parser("discord", help="Discord housekeeping")
+    discord_commands = discord.add_subparsers(dest="discord_command", required=True)
+    sync = discord_commands.add_parser(
+        "sync", help="register the /summit commands with Discord (run on deploy, not every start)"
+    )
+    sync.add_argument("--guild", type=int, help="one server's id: instant, for testing")
+    sync.set_defaults(handler=_cmd_discord_sync)
+
     evaluate = commands.add_parser("eval", help="score the engine on a labelled folder")
     evaluate.add_argument("directory", type=Path)
     evaluate.add_argument("--format", choices=["table", "json"], default="table")
@@ -133,6 +141,16 @@ async def _service(config: AppConfig, engine: str | None = None) -> AsyncIterato
     finally:
         await store.close()
         await engines.close()
+
+
+def _cmd_discord_sync(args: argparse.Namespace, config: AppConfig) -> int:
+    from bot.adapters.discord import sync_commands
+    from bot.config import Settings
+
+    count = asyncio.run(sync_commands(Settings(), args.guild))
+    where = f"server {args.guild}" if args.guild else "every server (global)"
+    print(f"synced {count} command group(s) to {where}")
+    return EXIT_OK
 
 
 def _cmd_eval(args: argparse.Namespace, config: AppConfig) -> int:

@@ -10,9 +10,9 @@ evidence contradicts is corrected and named. Pure and synchronous.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from bot.brief.figures import find_figures
 from bot.brief.locate import Locator, contains_in
