@@ -177,7 +177,8 @@ async def _run_worker(
         outbox_seconds=config.watch.outbox_interval_seconds,
         jitter_seconds=config.watch.jitter_seconds,
     )
-    qa = asyncio.create_task(ConsoleQA(service, sys.stdin, sys.stdout).run(), name="console-qa")
+    console_qa = ConsoleQA(service, sys.stdin, sys.stdout, ready=jobs.first_pass)
+    qa = asyncio.create_task(console_qa.run(), name="console-qa")
     try:
         await jobs.run(stop)
     finally:

@@ -11,6 +11,9 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from lemminflect import getInflection
+
+from bot.brief.extractive.words import is_base_verb, is_only_verb
 from bot.core.models import Answer, Article, Citation
 from bot.qa.context import Conversation
 from bot.qa.figures import Kind
@@ -144,7 +147,7 @@ def _doesnt_say(question: Question, articles: Sequence[Article]) -> str:
     figures_known = all(any(f in a.text for a in articles) for f in question.figures)
     if not asked or len(asked) > 200 or not figures_known:
         return "The coverage doesn't say."
-    return f"The coverage doesn't say {asked[0].lower()}{asked[1:]}."
+    return f"The coverage doesn't say {indirect(asked)}."
 
 
 def _distinct(candidates: list[Candidate]) -> list[Candidate]:
@@ -157,3 +160,50 @@ def _distinct(candidates: list[Candidate]) -> list[Candidate]:
             seen.add(key)
             out.append(c)
     return out
+
+
+_WH = r"(?:what|which|who|whom|whose|when|where|why|how)"
+_INVERTED = re.compile(
+    rf"^(?P<wh>(?:\w+\s+)?{_WH}\b(?:\s+[\w'’-]+){{0,3}}?)\s+"
+    r"(?P<aux>will|would|shall|can|could|should|must|is|are|was|were|has|have|had|did|does|do)\s+"
+    r"(?P<rest>.+)$",
+    re.I,
+)
+
+
+def indirect(question: str) -> str:
+    """A direct question as the object of "doesn't say": "how much capital will China inject"
+    → "how much capital China will inject"; "what did Li say" → "what Li said"."""
+    match = _INVERTED.match(question)
+    if not match:
+        return question[:1].lower() + question[1:]
+    words = match.group("rest").split()
+    aux = match.group("aux").lower()
+    at = _verb_at(words, loose=aux not in ("is", "are", "was", "were", "has", "have", "had"))
+    if at is None:
+        return question[:1].lower() + question[1:]
+    subject, tail = " ".join(words[:at]), words[at:]
+    if aux in ("did", "does", "do"):
+        clause = " ".join([subject, _tensed(tail[0], aux), *tail[1:]])
+    else:
+        clause = " ".join([subject, aux, *tail])
+    wh = match.group("wh")
+    return f"{wh[:1].lower()}{wh[1:]} {clause}"
+
+
+def _verb_at(words: list[str], *, loose: bool) -> int | None:
+    """Where the subject's verb begins: "to", "be" or a word that can only be a verb; failing
+    those, the first lower-case word that can be one."""
+    for i, word in enumerate(words[1:], start=1):
+        if word.lower() in ("to", "be") or (word.islower() and is_only_verb(word)):
+            return i
+    for i, word in enumerate(words[1:], start=1):
+        if loose and word.islower() and is_base_verb(word):
+            return i
+    return None
+
+
+def _tensed(verb: str, aux: str) -> str:
+    tag = "VBD" if aux == "did" else ("VBZ" if aux == "does" else "VBP")
+    forms = getInflection(verb, tag=tag)
+    return forms[0] if forms else verb

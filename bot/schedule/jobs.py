@@ -62,6 +62,10 @@ class BotJobs:
         self.jitter_seconds = jitter_seconds
         self.owner = owner or process_owner()
         self.lost_lock = asyncio.Event()
+        # Set once every source has been polled once: the console waits for it before it
+        # answers questions, so a question piped in at start meets the first briefs.
+        self.first_pass = asyncio.Event()
+        self._polled: set[str] = set()
         self._digest_specs: dict[str, DigestSpec] = {}
 
     async def run(self, stop: asyncio.Event) -> None:
@@ -110,8 +114,13 @@ class BotJobs:
         return job
 
     async def poll(self, key: str) -> None:
-        await self.watcher.poll([key])
-        await self.sender.drain()  # new briefs go out now, not at the next outbox tick
+        try:
+            await self.watcher.poll([key])
+            await self.sender.drain()  # new briefs go out now, not at the next outbox tick
+        finally:
+            self._polled.add(key)
+            if self._polled >= set(self.watcher.sources):
+                self.first_pass.set()
 
     async def heartbeat(self) -> None:
         if not await self.store.locks.heartbeat(LOCK, self.owner):

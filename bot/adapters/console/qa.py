@@ -20,10 +20,17 @@ log = logging.getLogger(__name__)
 
 
 class ConsoleQA:
-    def __init__(self, service: SummitService, stdin: TextIO, out: TextIO) -> None:
+    def __init__(
+        self,
+        service: SummitService,
+        stdin: TextIO,
+        out: TextIO,
+        ready: asyncio.Event | None = None,
+    ) -> None:
         self.service = service
         self.stdin = stdin
         self.out = out
+        self.ready = ready  # questions wait for it: the first poll pass has briefed the sources
         self._conversation = Conversation()
 
     async def run(self) -> None:
@@ -33,6 +40,8 @@ class ConsoleQA:
             target=self._read, args=(loop, lines), name="console-stdin", daemon=True
         ).start()
         while (line := await lines.get()) is not None:
+            if self.ready is not None:
+                await self.ready.wait()
             if line.strip():
                 await self.answer(line.strip())
         log.info("stdin closed: the console takes no more questions; the bot keeps running")

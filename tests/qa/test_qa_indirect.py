@@ -1,0 +1,27 @@
+"""A declined question is echoed as an indirect question that reads as English."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.qa.answer import indirect
+
+
+@pytest.mark.parametrize(
+    ("question", "echo"),
+    [
+        ("How much capital will China inject", "how much capital China will inject"),
+        ("What did Li say about the South China Sea", "what Li said about the South China Sea"),
+        (
+            "By what date is the Code of Conduct to be concluded",
+            "by what date the Code of Conduct is to be concluded",
+        ),
+        (
+            "Where will the training center for peacekeepers be built",
+            "where the training center for peacekeepers will be built",
+        ),
+        ("How many students are in the first cohort", "how many students are in the first cohort"),
+    ],
+)
+def test_indirect(question: str, echo: str) -> None:
+    assert indirect(question) == echo
