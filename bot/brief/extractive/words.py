@@ -7,324 +7,69 @@ from functools import lru_cache
 
 from lemminflect import getAllLemmas
 
+
+def _words(block: str) -> frozenset[str]:
+    return frozenset(block.split())
+
+
 WORD = re.compile(r"[A-Za-z][\w’'-]*")
 
-DETERMINERS = frozenset(
-    [
-        "a",
-        "an",
-        "the",
-        "its",
-        "their",
-        "his",
-        "her",
-        "our",
-        "your",
-        "my",
-        "this",
-        "that",
-        "these",
-        "those",
-        "more",
-        "new",
-        "all",
-        "each",
-        "every",
-        "further",
-        "closer",
-        "two",
-        "three",
-        "four",
-        "five",
-        "six",
-        "seven",
-        "eight",
-        "nine",
-        "ten",
-        "several",
-        "some",
-        "any",
-        "both",
-        "up",
-        "down",
-        "over",
-        "off",
-        "out",
-        "forward",
-        "back",
-        "away",
-        "ahead",
-    ]
+DETERMINERS = _words(
+    """
+    a an the its their his her our your my this that these those more new all each every
+    further closer two three four five six seven eight nine ten several some any both up
+    down over off out forward back away ahead
+    """
 )
-ADVERBS = frozenset(
-    [
-        "also",
-        "further",
-        "jointly",
-        "properly",
-        "fully",
-        "effectively",
-        "actively",
-        "then",
-        "now",
-        "together",
-        "closely",
-        "still",
-        "soon",
-        "swiftly",
-        "quickly",
-        "gradually",
-        "firmly",
-        "steadily",
-        "continuously",
-        "steadfastly",
-        "immediately",
-    ]
+ADVERBS = _words(
+    """
+    also further jointly properly fully effectively actively then now together closely
+    still soon swiftly quickly gradually firmly steadily continuously steadfastly
+    immediately
+    """
 )
-STOPWORDS = frozenset(
-    [
-        "a",
-        "an",
-        "the",
-        "of",
-        "to",
-        "in",
-        "on",
-        "for",
-        "with",
-        "and",
-        "or",
-        "by",
-        "at",
-        "from",
-        "as",
-        "into",
-        "its",
-        "their",
-        "his",
-        "her",
-        "our",
-        "we",
-        "they",
-        "it",
-        "that",
-        "this",
-        "these",
-        "those",
-        "is",
-        "are",
-        "was",
-        "were",
-        "be",
-        "been",
-        "will",
-        "would",
-        "shall",
-        "should",
-        "can",
-        "could",
-        "may",
-        "might",
-        "must",
-        "also",
-        "more",
-        "most",
-        "other",
-        "such",
-        "than",
-        "then",
-        "there",
-        "which",
-        "who",
-        "whom",
-        "whose",
-        "what",
-        "when",
-        "where",
-        "how",
-        "not",
-        "no",
-        "all",
-        "any",
-        "each",
-        "both",
-        "some",
-        "further",
-        "over",
-        "under",
-        "between",
-        "among",
-        "through",
-        "about",
-        "up",
-        "out",
-    ]
+STOPWORDS = _words(
+    """
+    a an the of to in on for with and or by at from as into its their his her our we they
+    it that this these those is are was were be been will would shall should can could may
+    might must also more most other such than then there which who whom whose what when
+    where how not no all any each both some further over under between among through about
+    up out
+    """
 )
 # Nouns and modifiers that name no deliverable on their own: "push for new progress in
 # all-round cooperation" commits to nothing a reader could later check.
-VAGUE = frozenset(
-    [
-        "progress",
-        "momentum",
-        "understanding",
-        "understandings",
-        "consensus",
-        "substance",
-        "friendship",
-        "relations",
-        "relationship",
-        "ties",
-        "partnership",
-        "cooperation",
-        "exchanges",
-        "exchange",
-        "development",
-        "prosperity",
-        "peace",
-        "stability",
-        "future",
-        "spirit",
-        "heights",
-        "chapter",
-        "level",
-        "levels",
-        "areas",
-        "fields",
-        "efforts",
-        "effort",
-        "potential",
-        "benefit",
-        "benefits",
-        "results",
-        "outcomes",
-        "fruits",
-        "vitality",
-        "dynamism",
-        "impetus",
-        "contribution",
-        "contributions",
-        "leaders",
-        "leader",
-        "parties",
-        "party",
-        "countries",
-        "country",
-        "sides",
-        "side",
-        "peoples",
-        "people",
-        "nations",
-        "nation",
-        "generation",
-        "generations",
-        "region",
-        "regions",
-        "world",
-        "community",
-        "communities",
-        "way",
-        "ways",
-        "things",
-        "important",
-        "common",
-        "new",
-        "greater",
-        "great",
-        "high-level",
-        "all-round",
-        "comprehensive",
-        "strategic",
-        "cooperative",
-        "steady",
-        "sustained",
-        "older",
-        "top",
-        "full",
-        "fuller",
-        "closer",
-        "close",
-        "deeper",
-        "broader",
-        "wider",
-        "mutual",
-        "shared",
-        "practical",
-        "fruitful",
-        "solid",
-        "sound",
-        "healthy",
-        "good",
-        "better",
-        "best",
-        "positive",
-        "constructive",
-        "bilateral",
-        "multilateral",
-        "various",
-        "relevant",
-        "respective",
-        "two",
-        "both",
-        "joint",
-    ]
+VAGUE = _words(
+    """
+    progress momentum understanding understandings consensus substance friendship
+    relations relationship ties partnership cooperation exchanges exchange development
+    prosperity peace stability future spirit heights chapter level levels areas fields
+    efforts effort potential benefit benefits results outcomes fruits vitality dynamism
+    impetus contribution contributions leaders leader parties party countries country
+    sides side peoples people nations nation generation generations region regions world
+    community communities way ways things important common new greater great high-level
+    all-round comprehensive strategic cooperative steady sustained older top full fuller
+    closer close deeper broader wider mutual shared practical fruitful solid sound healthy
+    good better best positive constructive bilateral multilateral various relevant
+    respective two both joint
+    """
 )
 # Verbs that report a stance or a courtesy, not an action to be done.
-POSITION_VERBS = frozenset(
-    [
-        "reiterate",
-        "reaffirm",
-        "welcome",
-        "note",
-        "express",
-        "recognise",
-        "recognize",
-        "acknowledge",
-        "appreciate",
-        "commend",
-        "applaud",
-        "congratulate",
-        "underline",
-        "emphasise",
-        "emphasize",
-        "stress",
-        "oppose",
-        "condemn",
-        "regret",
-        "deplore",
-        "praise",
-        "thank",
-    ]
+POSITION_VERBS = _words(
+    """
+    reiterate reaffirm welcome note express recognise recognize acknowledge appreciate
+    commend applaud congratulate underline emphasise emphasize stress oppose condemn
+    regret deplore praise thank
+    """
 )
 ITINERARY_VERBS = frozenset(
     ["attend", "visit", "tour", "travel", "arrive", "depart", "fly", "leave", "meet"]
 )
-STATIVE_VERBS = frozenset(
-    [
-        "be",
-        "been",
-        "being",
-        "remain",
-        "have",
-        "judge",
-        "see",
-        "believe",
-        "think",
-        "know",
-        "feel",
-        "want",
-        "wish",
-        "expect",
-        "need",
-        "seem",
-        "look",
-        "like",
-        "love",
-        "hope",
-        "regard",
-        "view",
-        "become",
-        "stay",
-    ]
+STATIVE_VERBS = _words(
+    """
+    be been being remain have judge see believe think know feel want wish expect need seem
+    look like love hope regard view become stay
+    """
 )
 HEDGE_VERBS = frozenset(["consider", "study", "examine", "weigh", "mull", "contemplate", "ponder"])
 RHETORIC = (
