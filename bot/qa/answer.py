@@ -33,14 +33,9 @@ _indexes = IndexCache()
 def answer_question(
     question: str, articles: Sequence[Article], *, context: Conversation | None = None
 ) -> Answer:
-    text = clean(question)
-    reply = refusal(text)
-    if reply is not None:
-        return Answer(answer=reply, answerable=False)
-    if context is not None:
-        text = context.resolve(text)
-    if not articles:
-        return Answer(answer=NO_COVERAGE, answerable=False)
+    text = screen(question, articles, context)
+    if isinstance(text, Answer):
+        return text
     index = _indexes.get(articles)
     parsed = parse(text, index.stems)
     if not parsed.terms:
@@ -51,6 +46,23 @@ def answer_question(
     if parsed.typed:
         return _typed(parsed, candidates, articles)
     return _open(parsed, candidates, articles)
+
+
+def screen(
+    question: str, articles: Sequence[Article], context: Conversation | None
+) -> str | Answer:
+    """The question ready to answer (cleaned, a follow-up made whole), or the reply that
+    stands instead: a refusal of an empty, oversized or off-topic question, or no coverage.
+    Every answerer starts here."""
+    text = clean(question)
+    reply = refusal(text)
+    if reply is not None:
+        return Answer(answer=reply, answerable=False)
+    if context is not None:
+        text = context.resolve(text)
+    if not articles:
+        return Answer(answer=NO_COVERAGE, answerable=False)
+    return text
 
 
 def _typed(question: Question, candidates: list[Candidate], articles: Sequence[Article]) -> Answer:

@@ -138,3 +138,34 @@ async def test_stop_puts_discord_endpoints_back(fake: FakeDiscord, service: Summ
     await bot.stop()
     assert Route.BASE == "https://discord.com/api/v10"
     assert bot.client.is_closed()
+
+
+async def test_a_post_that_landed_before_a_crash_is_found_not_doubled(
+    adapter: DiscordAdapter, fake: FakeDiscord, service: SummitService, seed: StoredBriefRef
+) -> None:
+    channel = str(fake.channel_id)
+    posted = await adapter.post_brief_keyed(channel, seed.brief, seed.id, "summit-brief-7")
+    found = await adapter.already_posted(channel, "summit-brief-7")
+    assert found is not None
+    assert found.message_id == posted.message_id
+    assert await adapter.already_posted(channel, "summit-brief-8") is None
+    (sent,) = fake.calls("POST", rf"/channels/{channel}/messages")
+    footer = sent.body["embeds"][-1]["footer"]["text"]
+    assert footer.endswith("ref summit-brief-7")
+
+
+async def test_the_outbox_recovers_an_interrupted_discord_post_once(
+    adapter: DiscordAdapter, fake: FakeDiscord, service: SummitService, seed: StoredBriefRef
+) -> None:
+    channel = str(fake.channel_id)
+    await _story(service, seed, [Destination("discord", channel)])
+    # The crash: the row was claimed and the post landed, but "sent" was never recorded.
+    claimed = await service.store.outbox.claim("brief", ["discord"])
+    assert claimed is not None
+    await adapter.post_brief_keyed(channel, seed.brief, claimed.brief_ids[0], claimed.key)
+    sender = OutboxSender(service.store, {"discord": adapter})
+    await sender.recover()
+    assert await sender.drain() == 0
+    assert len(fake.calls("POST", rf"/channels/{channel}/messages")) == 1
+    (after,) = await service.store.outbox.deliveries()
+    assert after.status == "sent"

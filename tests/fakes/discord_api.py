@@ -68,6 +68,7 @@ class FakeDiscord:
         self.channels: dict[int, Json] = {self.channel_id: self.text_channel(self.channel_id)}
         self.threads: dict[int, Json] = {}
         self.forbidden: set[int] = set()  # channels where the bot may not post
+        self.history: dict[int, list[Json]] = {}  # messages posted per channel, oldest first
         self.requests: list[Recorded] = []
         self.identifies: list[Json] = []
         self.resumes: list[Json] = []
@@ -446,6 +447,7 @@ class FakeDiscord:
             ("DELETE", r"/webhooks/(\d+)/([\w-]+)/messages/(@original|\d+)", self._delete),
             ("GET", r"/channels/(\d+)", self._get_channel),
             ("POST", r"/channels/(\d+)/messages", self._create_message),
+            ("GET", r"/channels/(\d+)/messages", self._list_messages),
             ("POST", r"/channels/(\d+)/messages/(\d+)/threads", self._create_thread),
         ]
 
@@ -556,7 +558,16 @@ class FakeDiscord:
             return _json({"message": "Missing Permissions", "code": 50013}, 403)
         if error := _limits_error(record.body or {}):
             return error
-        return _json(self.message(cid, record.body or {}))
+        message = self.message(cid, record.body or {})
+        self.history.setdefault(cid, []).append(message)
+        return _json(message)
+
+    async def _list_messages(self, record: Recorded, channel_id: str) -> web.Response:
+        cid = int(channel_id)
+        if cid not in self.channels and cid not in self.threads:
+            return _json({"message": "Unknown Channel", "code": 10003}, 404)
+        limit = min(int(record.query.get("limit", 50)), 100)
+        return _json(list(reversed(self.history.get(cid, [])))[:limit])  # newest first
 
     async def _create_thread(
         self, record: Recorded, channel_id: str, message_id: str

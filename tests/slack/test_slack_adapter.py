@@ -6,9 +6,9 @@ from __future__ import annotations
 import json
 
 import pytest
-from conftest import CHANNEL, Seeded, slack_config
 from fakes.slack_api import FakeSlackAPI, block_kit_errors
 from pydantic import SecretStr
+from slack_support import CHANNEL, Seeded, slack_config
 
 from bot.adapters.slack.adapter import SlackAdapter, build_slack_adapter
 from bot.adapters.slack.poster import ChannelUnavailable

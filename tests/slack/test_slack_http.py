@@ -6,8 +6,8 @@ from __future__ import annotations
 import json
 import time
 
-from conftest import CHANNEL, FORM, Seeded, SlackSender, command_body
 from fakes.slack_api import FakeSlackAPI, block_kit_errors
+from slack_support import CHANNEL, FORM, Seeded, SlackSender, command_body
 
 from bot.adapters.slack.adapter import SlackAdapter
 

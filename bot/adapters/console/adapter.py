@@ -18,13 +18,14 @@ from pathlib import Path
 from typing import TextIO
 
 from bot.adapters.console.render import clean, render_text
+from bot.adapters.keyed import KeyedAdapter
 from bot.core.models import Brief
 from bot.core.ports import PostedMessage
 
 PLATFORM = "console"
 
 
-class ConsoleAdapter:
+class ConsoleAdapter(KeyedAdapter):
     platform = PLATFORM
 
     def __init__(
@@ -48,12 +49,6 @@ class ConsoleAdapter:
 
     async def stop(self) -> None:
         self.out.flush()
-
-    async def post_brief(self, channel: str, brief: Brief, brief_id: int) -> PostedMessage:
-        return await self.post_brief_keyed(channel, brief, brief_id, "")
-
-    async def post_digest(self, channel: str, briefs: Sequence[Brief], title: str) -> PostedMessage:
-        return await self.post_digest_keyed(channel, briefs, title, "")
 
     async def post_brief_keyed(
         self, channel: str, brief: Brief, brief_id: int, key: str

@@ -10,9 +10,9 @@ from __future__ import annotations
 import re
 import textwrap
 from collections.abc import Callable
-from datetime import date
 from urllib.parse import quote, urlsplit
 
+from bot.adapters.tally import format_date
 from bot.brief.text import summit_name
 from bot.core.models import Article, Brief, Item, Kind, Pillar
 
@@ -21,7 +21,6 @@ EMPTY_PILLAR = "(nothing reported)"
 WIDTH = 88
 MAX_ITEM_CHARS = 600  # a runaway extraction must not bury the rest of the brief
 
-_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069]")
 _SPACE = re.compile(r"\s+")
 # Inline specials only: every escaped string sits after a prefix, never at a line's start.
@@ -84,11 +83,6 @@ def _context_line(brief: Brief, esc: Callable[[str], str]) -> str:
     parts.append(format_date(article.published))
     parts.append(clean(article.source or ""))
     return " · ".join(esc(p) for p in parts if p)
-
-
-def format_date(day: date | None) -> str:
-    """'28 Oct 2025', the same in every locale."""
-    return f"{day.day} {_MONTHS[day.month - 1]} {day.year}" if day else ""
 
 
 def item_text(item: Item, show_actor: bool) -> str:

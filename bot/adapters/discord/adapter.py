@@ -11,6 +11,7 @@ from __future__ import annotations
 import asyncio
 import logging
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 
 import discord
 
@@ -18,9 +19,18 @@ from bot.adapters.discord.client import SummitClient
 from bot.adapters.discord.commands import SummitGroup
 from bot.adapters.discord.endpoints import point_at
 from bot.adapters.discord.handlers import Handlers
-from bot.adapters.discord.render import DiscordMessage, render_brief, render_digest
+from bot.adapters.discord.render import (
+    CONTENT_CHARS,
+    EMBED_TOTAL_CHARS,
+    FOOTER_CHARS,
+    DiscordMessage,
+    embed_chars,
+    render_brief,
+    render_digest,
+)
 from bot.adapters.discord.report import PERMISSIONS, Reporter
 from bot.adapters.discord.threads import PLATFORM, Threads, send_kwargs
+from bot.adapters.keyed import KeyedAdapter
 from bot.config import Settings
 from bot.core.errors import ConfigError
 from bot.core.models import Brief
@@ -28,6 +38,8 @@ from bot.core.ports import PostedMessage
 from bot.service import SummitService
 
 log = logging.getLogger(__name__)
+RECENT = 50  # posts looked through for a delivery key after a crash
+_KEY_MARK = " · ref "
 Sendable = discord.TextChannel | discord.Thread | discord.VoiceChannel | discord.StageChannel
 
 
@@ -35,7 +47,7 @@ class ChannelUnavailable(Exception):
     """The destination cannot take posts: deleted, unknown, or a permission is missing."""
 
 
-class DiscordAdapter:
+class DiscordAdapter(KeyedAdapter):
     platform = PLATFORM
 
     def __init__(
@@ -93,19 +105,33 @@ class DiscordAdapter:
     async def wait_ready(self) -> None:
         await asyncio.wait_for(self.client.wait_until_ready(), self.ready_timeout)
 
-    async def post_brief(self, channel: str, brief: Brief, brief_id: int) -> PostedMessage:
+    async def post_brief_keyed(
+        self, channel: str, brief: Brief, brief_id: int, key: str
+    ) -> PostedMessage:
         """The brief's messages in `channel`, then a thread on the first for follow-ups (the
         outbox sender links that thread to `brief_id`)."""
         target = await self._channel(channel)
-        sent = await self._send(target, render_brief(brief))
+        sent = await self._send(target, stamped(render_brief(brief), key))
         thread = await self.threads.open(target, sent[0], brief)
         thread_id = str(thread.id) if thread is not None else None
         return PostedMessage(PLATFORM, channel, str(sent[0].id), thread_id)
 
-    async def post_digest(self, channel: str, briefs: Sequence[Brief], title: str) -> PostedMessage:
+    async def post_digest_keyed(
+        self, channel: str, briefs: Sequence[Brief], title: str, key: str
+    ) -> PostedMessage:
         target = await self._channel(channel)
-        sent = await self._send(target, render_digest(briefs, title))
+        sent = await self._send(target, stamped(render_digest(briefs, title), key))
         return PostedMessage(PLATFORM, channel, str(sent[0].id))
+
+    async def already_posted(self, channel: str, key: str) -> PostedMessage | None:
+        """The bot's recent post in `channel` that carries `key`, if it landed before a crash.
+        A thread opened from a message shares the message's id."""
+        target = await self._channel(channel)
+        me = self.client.user
+        async for message in target.history(limit=RECENT):
+            if me is not None and message.author.id == me.id and carries(message, key):
+                return PostedMessage(PLATFORM, channel, str(message.id), str(message.id))
+        return None
 
     async def _channel(self, channel: str) -> Sendable:
         if not channel.strip().isdigit():
@@ -151,4 +177,33 @@ def build_discord_adapter(settings: Settings, service: SummitService) -> Discord
         api_url=settings.discord_api_url,
         gateway_url=settings.discord_gateway_url,
         message_content=settings.discord_message_content,
+    )
+
+
+def stamped(messages: list[DiscordMessage], key: str) -> list[DiscordMessage]:
+    """`messages` with the delivery key in the first one's last footer (or its content when
+    the footer has no room), so the post can be found again after a crash."""
+    if not key or not messages:
+        return messages
+    first, mark = messages[0], f"{_KEY_MARK}{key}"
+    if first.embeds:
+        last = first.embeds[-1]
+        footer = last.get("footer", {}).get("text", "")
+        total = sum(embed_chars(e) for e in first.embeds)
+        if len(footer) + len(mark) <= FOOTER_CHARS and total + len(mark) <= EMBED_TOTAL_CHARS:
+            text = f"{footer}{mark}".strip(" ·")
+            embeds = [
+                *first.embeds[:-1],
+                {**last, "footer": {**last.get("footer", {}), "text": text}},
+            ]
+            return [replace(first, embeds=embeds), *messages[1:]]
+    if len(first.content) + len(mark) <= CONTENT_CHARS:
+        return [replace(first, content=f"{first.content}{mark}".strip(" ·")), *messages[1:]]
+    return messages
+
+
+def carries(message: discord.Message, key: str) -> bool:
+    mark = f"ref {key}"
+    return mark in message.content or any(
+        mark in (embed.footer.text or "") for embed in message.embeds if embed.footer
     )

@@ -16,7 +16,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from bot.adapters.console.render import clean, format_date, item_text, safe_url
+from bot.adapters.console.render import clean, item_text, safe_url
+from bot.adapters.tally import counts, format_date
 from bot.brief.text import summit_name
 from bot.core.mentions import neutralise_mentions
 from bot.core.models import Answer, Brief, Item, Kind, Pillar
@@ -262,15 +263,6 @@ def _digest_line(brief: Brief) -> str:
     linked = f"[{headline}]({url})" if url and len(url) <= 500 else headline
     tally = counts(brief.items()) or "no pledges, offers or calls"
     return f"• **{linked}**\n  {clip(escape(meta_line(brief)), 300)} · {tally}"
-
-
-def counts(items: Sequence[Item]) -> str:
-    out = []
-    for kind in ("pledge", "offer", "call"):
-        n = sum(1 for i in items if i.kind == kind)
-        if n:
-            out.append(f"{n} {kind}{'s' if n != 1 else ''}")
-    return ", ".join(out)
 
 
 def render_answer(answer: Answer) -> DiscordMessage:

@@ -17,6 +17,7 @@ from slack_sdk.http_retry.builtin_async_handlers import (
 )
 from slack_sdk.web.async_client import AsyncWebClient
 
+from bot.adapters.keyed import KeyedAdapter
 from bot.adapters.slack.app import build_app
 from bot.adapters.slack.handlers import PLATFORM, Threads, Work
 from bot.adapters.slack.poster import METADATA_EVENT, Poster, slack_error
@@ -48,7 +49,7 @@ class SlackConfig:
         return bool(self.app_token)
 
 
-class SlackAdapter:
+class SlackAdapter(KeyedAdapter):
     platform = PLATFORM
 
     def __init__(self, config: SlackConfig, service: SummitService) -> None:
@@ -93,12 +94,6 @@ class SlackAdapter:
             await self.server.stop()
             self.server = None
         await self.tasks.cancel_all()
-
-    async def post_brief(self, channel: str, brief: Brief, brief_id: int) -> PostedMessage:
-        return await self.post_brief_keyed(channel, brief, brief_id, "")
-
-    async def post_digest(self, channel: str, briefs: Sequence[Brief], title: str) -> PostedMessage:
-        return await self.post_digest_keyed(channel, briefs, title, "")
 
     async def post_brief_keyed(
         self, channel: str, brief: Brief, brief_id: int, key: str

@@ -9,10 +9,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from datetime import date
 from typing import Any
 
 from bot.adapters.slack.mrkdwn import clip, escape, link, plain
+from bot.adapters.tally import counts, format_date
 from bot.brief.text import summit_name
 from bot.core.models import Answer, Brief, Item, Kind, Pillar
 
@@ -35,7 +35,6 @@ LABELS: dict[Kind, str] = {
 }
 EMPTY_PILLAR = "_nothing reported_"
 NOTHING_REPORTED = "No pledges, offers or calls were reported in this article."
-_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
 
 @dataclass(frozen=True, slots=True)
@@ -141,19 +140,6 @@ def source_line(brief: Brief) -> str:
     parts = [link(article.url, article.title), escape(article.source or "")]
     parts.append(format_date(article.published))
     return "Source: " + " · ".join(p for p in parts if p)
-
-
-def format_date(day: date | None) -> str:
-    return f"{day.day} {_MONTHS[day.month - 1]} {day.year}" if day else ""
-
-
-def counts(items: Sequence[Item]) -> str:
-    out = []
-    for kind in ("pledge", "offer", "call"):
-        n = sum(1 for i in items if i.kind == kind)
-        if n:
-            out.append(f"{n} {kind}{'s' if n != 1 else ''}")
-    return ", ".join(out)
 
 
 def brief_fallback(brief: Brief) -> str:

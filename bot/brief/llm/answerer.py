@@ -18,9 +18,9 @@ from bot.core.errors import LLMUnavailable
 from bot.core.mentions import neutralise_mentions
 from bot.core.models import Answer, Article, Citation
 from bot.core.ports import StructuredLLM
-from bot.qa.answer import NO_COVERAGE, answer_question
+from bot.qa.answer import answer_question, screen
 from bot.qa.context import Conversation
-from bot.qa.guard import ASK, clean, refusal
+from bot.qa.guard import ASK
 from bot.qa.question import parse
 from bot.qa.retrieval import Hit, IndexCache
 
@@ -41,14 +41,9 @@ class LLMAnswerer:
     async def answer(
         self, question: str, articles: Sequence[Article], *, context: Conversation | None = None
     ) -> Answer:
-        text = clean(question)
-        reply = refusal(text)
-        if reply is not None:
-            return Answer(answer=reply, answerable=False)
-        if context is not None:
-            text = context.resolve(text)
-        if not articles:
-            return Answer(answer=NO_COVERAGE, answerable=False)
+        text = screen(question, articles, context)
+        if isinstance(text, Answer):
+            return text
         hits = self._retrieve(text, articles)
         if hits is None:
             return Answer(answer=ASK, answerable=False)

@@ -1,0 +1,25 @@
+"""Small wording every platform's rendering shares."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+
+from bot.core.models import Item
+
+_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+
+def format_date(day: date | None) -> str:
+    """'28 Oct 2025', the same in every locale."""
+    return f"{day.day} {_MONTHS[day.month - 1]} {day.year}" if day else ""
+
+
+def counts(items: Sequence[Item]) -> str:
+    """'3 pledges, 1 offer, 2 calls' (kinds with none left out)."""
+    out = []
+    for kind in ("pledge", "offer", "call"):
+        n = sum(1 for i in items if i.kind == kind)
+        if n:
+            out.append(f"{n} {kind}{'s' if n != 1 else ''}")
+    return ", ".join(out)
