@@ -10,7 +10,7 @@ from bot.brief.extractive.attribution import Segment, segments
 from bot.brief.extractive.clauses import Clause, find_clauses
 from bot.brief.extractive.coordination import split_predicate, strip_frame
 from bot.brief.extractive.filters import is_background, is_concrete, is_negated, not_a_commitment
-from bot.brief.extractive.lexicon import Language
+from bot.brief.extractive.lexicon import Language, find_cues
 from bot.brief.extractive.sections import Heading, closes_section, find_heading
 from bot.brief.text import Sentence, segment
 from bot.core.models import Kind
@@ -87,7 +87,9 @@ def read_article(
                 continue
         content = text[start : sentence.end]
         inline = heading.content_offset if heading else 0
-        for seg in segments(content[inline:], language):
+        # Most sentences hold no cue at all: nothing in them can become an item.
+        has_cue = bool(find_cues(language, content[inline:]))
+        for seg in segments(content[inline:], language) if has_cue else ():
             _read_segment(
                 seg,
                 content,
