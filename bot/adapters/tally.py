@@ -5,8 +5,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date
 
-from bot.core.models import Item
+from bot.brief.text import summit_name
+from bot.core.models import Article, Item
 
+# The summit a story is about is named in its opening; later mentions are asides.
+_LEAD_CHARS = 700
 _MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
 
@@ -23,3 +26,8 @@ def counts(items: Sequence[Item]) -> str:
         if n:
             out.append(f"{n} {kind}{'s' if n != 1 else ''}")
     return ", ".join(out)
+
+
+def summit_of(article: Article) -> str | None:
+    """The summit the coverage is about: named in its title, else in its opening."""
+    return summit_name(article.title) or summit_name(article.text[:_LEAD_CHARS])

@@ -191,6 +191,21 @@ def test_past_year_agreement_is_background(engine: ExtractiveEngine) -> None:
     assert texts(brief(engine, body)) == []
 
 
+def test_a_past_year_does_not_date_a_reported_future(engine: ExtractiveEngine) -> None:
+    body = "Brazil's president said his country would host the next summit in Rio in 2025."
+    assert [i.actor for i in items(brief(engine, body))] == ["Brazil"]
+
+
+def test_previously_offered_is_background(engine: ExtractiveEngine) -> None:
+    body = "Russia has previously offered to host a BRICS grain exchange."
+    assert texts(brief(engine, body)) == []
+
+
+def test_a_trailing_as_clause_is_commentary(engine: ExtractiveEngine) -> None:
+    body = "Leaders agreed to explore a grain trading platform, as Russia sought to show its reach."
+    assert texts(brief(engine, body)) == ["Leaders agreed to explore a grain trading platform"]
+
+
 def test_figures_are_copied_as_written(engine: ExtractiveEngine) -> None:
     body = "Japan will lend 300 billion yen ($2 billion) over five years for flood control."
     assert items(brief(engine, body))[0].figures == ["300 billion yen", "$2 billion", "five years"]

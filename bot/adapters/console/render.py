@@ -12,8 +12,7 @@ import textwrap
 from collections.abc import Callable
 from urllib.parse import quote, urlsplit
 
-from bot.adapters.tally import format_date
-from bot.brief.text import summit_name
+from bot.adapters.tally import format_date, summit_of
 from bot.core.models import Article, Brief, Item, Kind, Pillar
 
 NOTHING_REPORTED = "No pledges, offers or calls were reported in this article."
@@ -77,7 +76,7 @@ def _context_line(brief: Brief, esc: Callable[[str], str]) -> str:
     article = brief.article
     # The summit the coverage is about leads; without one, the title stands in (unless it
     # would only repeat the headline below it).
-    summit = summit_name(article.title) or summit_name(article.text[:2000])
+    summit = summit_of(article)
     title = clean(article.title) if clean(article.title) != clean(brief.headline) else ""
     parts = [clean(summit) if summit else title, clean(article.dateline or "")]
     parts.append(format_date(article.published))

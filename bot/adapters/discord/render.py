@@ -17,8 +17,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from bot.adapters.console.render import clean, item_text, safe_url
-from bot.adapters.tally import counts, format_date
-from bot.brief.text import summit_name
+from bot.adapters.tally import counts, format_date, summit_of
 from bot.core.mentions import neutralise_mentions
 from bot.core.models import Answer, Brief, Item, Kind, Pillar
 
@@ -106,7 +105,7 @@ def only_pledges(brief: Brief) -> Brief:
 def meta_line(brief: Brief) -> str:
     """Summit · dateline · date · outlet, each part present only when known (plain text)."""
     article = brief.article
-    summit = summit_name(article.title) or summit_name(article.text[:2000])
+    summit = summit_of(article)
     parts = [summit or "", article.dateline or "", format_date(article.published)]
     parts.append(article.source or "")
     line = " · ".join(neutralise_mentions(clean(p)) for p in parts if clean(p))

@@ -12,8 +12,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from bot.adapters.slack.mrkdwn import clip, escape, link, plain
-from bot.adapters.tally import counts, format_date
-from bot.brief.text import summit_name
+from bot.adapters.tally import counts, format_date, summit_of
 from bot.core.models import Answer, Brief, Item, Kind, Pillar
 
 Block = dict[str, Any]
@@ -124,7 +123,7 @@ def sections(lines: Iterable[str]) -> list[Block]:
 def title_of(brief: Brief) -> str:
     """The summit the coverage is about; the article's title when it names none."""
     article = brief.article
-    summit = summit_name(article.title) or summit_name(article.text[:2000])
+    summit = summit_of(article)
     return summit or article.title or "Summit brief"
 
 

@@ -25,6 +25,7 @@ from bot.brief.figures import has_figure
 
 _TAIL = re.compile(
     r"(?:,\s+|\s+)(?:but|without|while|whereas|saying|noting|adding|calling|urging|amid|"
+    r"(?<=,\s)as(?!\s+(?:well|part)\b)|"
     r"in\s+a\s+(?:continued\s+)?effort|as\s+part\s+of|according\s+to)\b.*$"
     r"|,\s+(?:which|who)\b.*$",
     re.IGNORECASE,

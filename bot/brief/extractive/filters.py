@@ -27,7 +27,14 @@ _PAST_MARKER = re.compile(
 _PAST_YEAR = re.compile(r"\b(?:in|at|since|during)\s+(?:the\s+)?((?:19|20)\d\d)\b(?!\s*[-–]\s*\d)")
 _PAST_CUE = re.compile(
     r"^(?:pledged|committed|agreed|decided|promised|vowed|would|was|were|had|undertook|resolved|"
-    r"intended|planned|stood)\b",
+    r"intended|planned|stood|offered|announced|unveiled|earmarked|allocated)\b",
+    re.I,
+)
+# Verbs that report an act, so a past year dates the act; "would" reports a future instead
+# ("said it would host the summit in 2025").
+_PAST_ACT = re.compile(
+    r"^(?:pledged|committed|agreed|decided|promised|vowed|undertook|resolved|offered|announced|"
+    r"unveiled|earmarked|allocated)\b",
     re.I,
 )
 _NEGATION = re.compile(r"\b(?:not|never|no\s+longer)\b|n[’']t\b", re.I)
@@ -44,6 +51,8 @@ def is_background(segment: str, cue_text: str, reference_year: int) -> bool:
         return False
     if _PAST_MARKER.search(segment):
         return True
+    if not _PAST_ACT.match(cue_text.strip()):
+        return False
     return any(int(year) < reference_year for year in _PAST_YEAR.findall(segment))
 
 
