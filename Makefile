@@ -39,7 +39,9 @@ eval: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python bench/brief_speed.py
+	$(BIN)/python bench/qa_speed.py
 	$(BIN)/python bench/watch_speed.py
+	$(BIN)/python bench/slack_ack.py
 
 clean:
 	rm -rf $(VENV) build *.egg-info

@@ -15,6 +15,9 @@ from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from pydantic import ValidationError
+from sqlalchemy.exc import ArgumentError
+
 from bot.config import AppConfig, load_config
 from bot.core.errors import BadInput, ConfigError
 from bot.core.models import Answer, Brief
@@ -73,12 +76,24 @@ def main(argv: Sequence[str] | None = None) -> int:
     except (BadInput, ConfigError) as exc:
         print(f"summit: {exc}", file=sys.stderr)
         return EXIT_BAD_INPUT
+    except (ValidationError, ArgumentError) as exc:
+        # A malformed environment variable (PORT=abc) or DATABASE_URL: configuration.
+        print(f"summit: configuration: {_first_line(exc)}", file=sys.stderr)
+        return EXIT_BAD_INPUT
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:
         # The reader went away (`summit brief ... | head`): not an error worth a traceback.
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return EXIT_OK
+
+
+def _first_line(exc: Exception) -> str:
+    if isinstance(exc, ValidationError):
+        error = exc.errors()[0]
+        where = ".".join(str(part) for part in error["loc"]).upper()
+        return f"{where}: {error['msg']}"
+    return str(exc).splitlines()[0]
 
 
 def _config(path: Path | None) -> AppConfig:

@@ -179,6 +179,7 @@ async def _run_worker(
     )
     console_qa = ConsoleQA(service, sys.stdin, sys.stdout, ready=jobs.first_pass)
     qa = asyncio.create_task(console_qa.run(), name="console-qa")
+    qa.add_done_callback(_log_failure)
     try:
         await jobs.run(stop)
     finally:
@@ -231,6 +232,13 @@ def _adapters(
         if discord is not None:
             adapters["discord"] = discord
     return adapters
+
+
+def _log_failure(task: asyncio.Task[None]) -> None:
+    if not task.cancelled() and (error := task.exception()) is not None:
+        logging.getLogger(__name__).error(
+            "task %s failed", task.get_name(), exc_info=(type(error), error, error.__traceback__)
+        )
 
 
 def _log_to_stderr() -> None:

@@ -128,3 +128,23 @@ def test_ask_declines_what_the_coverage_does_not_say(capsys: pytest.CaptureFixtu
     assert code == 0
     assert answer["answerable"] is False
     assert "doesn't say" in answer["answer"]
+
+
+def test_malformed_environment_is_a_configuration_error(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("PORT", "abc")
+    code, _, err = run(capsys, "brief", str(SEED))
+    assert code == 2
+    assert err.startswith("summit: configuration: PORT")
+    monkeypatch.delenv("PORT")
+    monkeypatch.setenv("DATABASE_URL", "notaurl")
+    code, _, err = run(capsys, "brief", str(SEED))
+    assert code == 2
+    assert "notaurl" not in err  # a URL may carry a password: never echoed
+
+
+def test_a_path_too_long_is_bad_input(capsys: pytest.CaptureFixture[str]) -> None:
+    code, _, err = run(capsys, "brief", "a" * 5000)
+    assert code == 2
+    assert err.count("\n") == 1

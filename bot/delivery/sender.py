@@ -49,7 +49,13 @@ class OutboxSender:
         async with self._lock:
             for kind in KINDS:
                 for claimed in await self.store.outbox.in_doubt(kind, self.adapters):
-                    await self._settle(claimed)
+                    try:
+                        await self._settle(claimed)
+                    except Exception:
+                        # The platform could not be asked (channel gone, not ready): the row
+                        # stays in doubt for the next start, and the other rows go on.
+                        log.exception("could not settle %s to %s:%s; left in doubt",
+                                      claimed.key, claimed.platform, claimed.channel)  # fmt: skip
 
     async def drain(self) -> int:
         """Post every pending row that has an adapter; the number posted."""
@@ -80,7 +86,15 @@ class OutboxSender:
 
     async def _send(self, claimed: Claimed) -> int:
         try:
-            posted = await self._post(claimed)
+            # A retry first asks whether the failed attempt landed after all (a lost reply, a
+            # series cut short after its first message): a post is never doubled.
+            adapter = self.adapters[claimed.platform]
+            landed = (
+                await adapter.already_posted(claimed.channel, claimed.key)
+                if claimed.attempts > 1 and isinstance(adapter, KeyedPosting)
+                else None
+            )
+            posted = landed or await self._post(claimed)
         except Exception as exc:  # a platform error: recorded on the row, retried later
             retry = claimed.attempts < self.max_attempts
             log.exception("posting %s to %s:%s failed", claimed.key, claimed.platform,

@@ -65,9 +65,13 @@ async def _from_file(source: str) -> Article:
 
 
 def _read_file(path: Path) -> bytes:
-    if not path.exists():
+    try:
+        exists, is_dir = path.exists(), path.is_dir()
+    except OSError as exc:  # a name too long for the file system, a path it cannot look at
+        raise BadInput(f"{str(path)[:80]}: {exc.strerror or 'cannot be read'}") from exc
+    if not exists:
         raise BadInput(f"{path}: no such file")
-    if path.is_dir():
+    if is_dir:
         raise BadInput(f"{path} is a directory, not an article file")
     try:
         size = path.stat().st_size  # before reading: a 2 GB log is refused, not loaded

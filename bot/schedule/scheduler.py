@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import re
 from collections.abc import Awaitable, Callable
 from datetime import UTC, datetime, timedelta
 from typing import Protocol
@@ -58,10 +59,35 @@ def validate_cron(crontab: str, timezone: str) -> CronTrigger:
         raise BadInput(f"unknown time zone {timezone!r} (use an IANA name such as "
                        "Asia/Kuala_Lumpur)") from exc  # fmt: skip
     try:
-        return CronTrigger.from_crontab(crontab, timezone=zone)
+        return CronTrigger.from_crontab(standard_weekdays(crontab), timezone=zone)
     except ValueError as exc:
         raise BadInput(f"not a valid crontab {crontab!r} (five fields, e.g. "
                        f"'0 8 * * mon-fri'): {exc}") from exc  # fmt: skip
+
+
+_DAY_NAMES = ("sun", "mon", "tue", "wed", "thu", "fri", "sat")
+_NUMERIC_DAYS = re.compile(r"^[\d,\-/]+$")
+
+
+def standard_weekdays(crontab: str) -> str:
+    """`crontab` with a numeric day-of-week field as cron reads it (0 or 7 is Sunday, 1
+    Monday) spelled out in names: APScheduler 3 counts 0 as Monday, so "1-5" would otherwise
+    fire Tuesday to Saturday."""
+    fields = crontab.split()
+    if len(fields) != 5 or not _NUMERIC_DAYS.match(fields[4]):
+        return crontab
+    days: set[int] = set()
+    for part in fields[4].split(","):
+        span, _, step = part.partition("/")
+        first, _, last = span.partition("-")
+        if not first.isdigit() or (last and not last.isdigit()) or (step and not step.isdigit()):
+            raise ValueError(f"day of week {fields[4]!r}")
+        stop = int(last) if last else (7 if step else int(first))
+        if int(first) > 7 or stop > 7:
+            raise ValueError(f"day of week {fields[4]!r} (0-7)")
+        days.update(d % 7 for d in range(int(first), stop + 1, int(step or 1)))
+    fields[4] = ",".join(_DAY_NAMES[d] for d in sorted(days))
+    return " ".join(fields)
 
 
 class APScheduler:

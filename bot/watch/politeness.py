@@ -44,6 +44,7 @@ class HostGate:
 def backoff(failures: int, retry_after: float | None = None) -> timedelta:
     """How long a failing source rests: its server's Retry-After, else doubling with jitter."""
     if retry_after is not None:
-        return min(timedelta(seconds=retry_after), BACKOFF_MAX)
+        # Clamped before it becomes a timedelta: "Retry-After: 10^14" must not overflow.
+        return timedelta(seconds=min(retry_after, BACKOFF_MAX.total_seconds()))
     delay: timedelta = min(BACKOFF_BASE * (2 ** max(0, failures - 1)), BACKOFF_MAX)
     return delay * random.uniform(0.8, 1.2)

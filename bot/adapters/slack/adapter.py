@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from slack_bolt.adapter.socket_mode.async_handler import AsyncSocketModeHandler
@@ -35,9 +35,9 @@ log = logging.getLogger(__name__)
 
 @dataclass(frozen=True, slots=True)
 class SlackConfig:
-    bot_token: str
-    signing_secret: str = ""  # HTTP mode
-    app_token: str | None = None  # Socket Mode when set
+    bot_token: str = field(repr=False)
+    signing_secret: str = field(default="", repr=False)  # HTTP mode
+    app_token: str | None = field(default=None, repr=False)  # Socket Mode when set
     api_url: str = "https://slack.com/api/"
     host: str = "0.0.0.0"
     port: int = 3000
