@@ -9,6 +9,7 @@ evidence contradicts is corrected and named. Pure and synchronous.
 
 from __future__ import annotations
 
+import asyncio
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -85,7 +86,8 @@ class VerifiedEngine:
         self.name = engine.name
 
     async def brief(self, article: Article) -> Brief:
-        return verify_brief(article, await self._engine.brief(article))
+        brief = await self._engine.brief(article)
+        return await asyncio.to_thread(verify_brief, article, brief)
 
 
 def _pillar(check: _Check, pillar: Pillar) -> Pillar:

@@ -3,6 +3,7 @@ answerer (`bot.brief.llm.answerer`) when a model is configured."""
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Sequence
 from typing import Protocol
 
@@ -23,4 +24,5 @@ class ExtractiveAnswerer:
     async def answer(
         self, question: str, articles: Sequence[Article], *, context: Conversation | None = None
     ) -> Answer:
-        return answer_question(question, articles, context=context)
+        # Building an index over much coverage is CPU work: off the event loop.
+        return await asyncio.to_thread(answer_question, question, articles, context=context)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Sequence
 from datetime import UTC, datetime
 
@@ -19,6 +20,7 @@ from bot.ingest.dateline import parse_dateline
 
 _LANGUAGE_NAMES = {"en": "English", "id": "Indonesian", "ms": "Malay"}
 _MIN_WORDS = 25
+MAX_CHARS = 100_000  # about 15,000 words; real coverage is a few thousand characters
 _NEARBY = 400  # characters between an item's sentence and the one before it
 
 
@@ -30,7 +32,8 @@ class ExtractiveEngine:
         self._classifier = PillarClassifier(self._pillars)
 
     async def brief(self, article: Article) -> Brief:
-        return self.brief_now(article)
+        # CPU work off the event loop: a long article must not stall chat acks or heartbeats.
+        return await asyncio.to_thread(self.brief_now, article)
 
     def brief_now(self, article: Article) -> Brief:
         """The brief, synchronously: the engine does no I/O."""
@@ -52,6 +55,13 @@ class ExtractiveEngine:
                 f"The article is in {_language_name(language.code)}: "
                 "items are quoted in the original language."
             )
+        if len(article.text) > MAX_CHARS:
+            # A brief reads the opening of a very long page (a transcript, an archive dump).
+            warnings.append(
+                f"The article is long ({len(article.text):,} characters): only the first "
+                f"{MAX_CHARS:,} were briefed."
+            )
+            article = article.model_copy(update={"text": article.text[:MAX_CHARS]})
         body_start = _body_start(article)
         reference_year = article.published.year if article.published else datetime.now(UTC).year
         candidates, headings, sentences = read_article(
