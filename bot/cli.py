@@ -39,7 +39,12 @@ def build_parser() -> argparse.ArgumentParser:
 
     brief = commands.add_parser("brief", help="brief one article: a file, a URL, or - for stdin")
     brief.add_argument("source")
-    brief.add_argument("--format", choices=["text", "markdown", "json"], default="text")
+    brief.add_argument(
+        "--format",
+        choices=["text", "markdown", "json", "slack", "discord"],
+        default="text",
+        help="slack/discord: the messages as the bot would post them (JSON payloads)",
+    )
     brief.add_argument("--engine", choices=["auto", "extractive", "llm"], default=None)
     brief.set_defaults(handler=_cmd_brief)
 
@@ -113,11 +118,28 @@ def _cmd_brief(args: argparse.Namespace, config: AppConfig) -> int:
     result = asyncio.run(brief())
     if args.format == "json":
         print(json.dumps(result.to_json_dict(), ensure_ascii=False, indent=2))
+    elif args.format in ("slack", "discord"):
+        print(json.dumps(_platform_payloads(result, args.format), ensure_ascii=False, indent=2))
     elif args.format == "markdown":
         print(render_markdown(result))
     else:
         print(render_text(result))
     return EXIT_OK
+
+
+def _platform_payloads(brief: Brief, platform: str) -> list[dict[str, object]]:
+    """The brief as the platform's message payloads (chat.postMessage / create message),
+    without the channel: for previewing, or for posting by other tools."""
+    if platform == "slack":
+        from bot.adapters.slack.render import render_brief as slack_brief
+
+        return [{"text": m.text, "blocks": m.blocks} for m in slack_brief(brief)]
+    from bot.adapters.discord.render import render_brief as discord_brief
+
+    return [
+        {"content": m.content, "embeds": m.embeds, "allowed_mentions": {"parse": []}}
+        for m in discord_brief(brief)
+    ]
 
 
 def _cmd_ask(args: argparse.Namespace, config: AppConfig) -> int:

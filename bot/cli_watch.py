@@ -163,6 +163,7 @@ async def _run_worker(
     from bot.schedule.jobs import BotJobs, DigestSpec
 
     adapters = _adapters(config, service, serve_http=serve_http)
+    _check_destinations(config)
     digests = [DigestSpec(d.platform, d.channel, d.digest, d.timezone)
                for d in config.destinations if d.digest]  # fmt: skip
     service.sources = watched_sources(config)
@@ -232,6 +233,24 @@ def _adapters(
         if discord is not None:
             adapters["discord"] = discord
     return adapters
+
+
+PLATFORMS = ("console", "slack", "discord")
+
+
+def _check_destinations(config: AppConfig) -> None:
+    """Configured destinations are checked at start, not when their first post fails."""
+    from bot.schedule.scheduler import validate_cron
+
+    for destination in config.destinations:
+        where = f"destination {destination.platform}:{destination.channel}"
+        if destination.platform not in PLATFORMS:
+            raise ConfigError(f"{where}: unknown platform (one of {', '.join(PLATFORMS)})")
+        if destination.digest:
+            try:
+                validate_cron(destination.digest, destination.timezone)
+            except BadInput as exc:
+                raise ConfigError(f"{where}: {exc}") from exc
 
 
 def _log_failure(task: asyncio.Task[None]) -> None:

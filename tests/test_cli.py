@@ -148,3 +148,18 @@ def test_a_path_too_long_is_bad_input(capsys: pytest.CaptureFixture[str]) -> Non
     code, _, err = run(capsys, "brief", "a" * 5000)
     assert code == 2
     assert err.count("\n") == 1
+
+
+@pytest.mark.parametrize("platform", ["slack", "discord"])
+def test_brief_as_platform_payloads(capsys: pytest.CaptureFixture[str], platform: str) -> None:
+    code, out, _ = run(capsys, "brief", str(SEED), "--format", platform)
+    messages = json.loads(out)
+    assert code == 0
+    assert messages
+    dumped = json.dumps(messages)
+    assert "Political-security" in dumped
+    assert "Socio-cultural" in dumped
+    if platform == "discord":
+        assert all(m["allowed_mentions"] == {"parse": []} for m in messages)
+    else:
+        assert all(m["text"] and m["blocks"] for m in messages)

@@ -36,10 +36,14 @@ class Claimed:
     brief_ids: tuple[int, ...]
     period_start: datetime | None = None
     period_end: datetime | None = None
+    created_at: datetime | None = None
 
     @property
     def key(self) -> str:
-        return f"summit-{self.kind}-{self.id}"
+        # The row id alone repeats when a database is replaced (a fresh ./data, a second
+        # deployment posting to the same channel); its creation time makes the key unique.
+        stamp = f"-{int(self.created_at.timestamp() * 1000):x}" if self.created_at else ""
+        return f"summit-{self.kind}-{self.id}{stamp}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -179,7 +183,15 @@ def _claimed(kind: OutboxKind, row: Any, bump: int | None) -> Claimed:
     """`bump` None: the row is being claimed now (attempts + 1); 0: as stored."""
     attempts = int(row.attempts) + (1 if bump is None else bump)
     if isinstance(row, DeliveryRow):
-        return Claimed(kind, row.id, row.platform, row.channel, attempts, (row.brief_id,))
+        return Claimed(
+            kind,
+            row.id,
+            row.platform,
+            row.channel,
+            attempts,
+            (row.brief_id,),
+            created_at=row.created_at,
+        )
     return Claimed(
         kind,
         row.id,
@@ -189,6 +201,7 @@ def _claimed(kind: OutboxKind, row: Any, bump: int | None) -> Claimed:
         tuple(row.brief_ids),
         row.period_start,
         row.period_end,
+        row.created_at,
     )
 
 

@@ -177,4 +177,5 @@ async def test_a_digest_rolls_up_the_period_once(store: Store, tmp_path: Path) -
     assert await OutboxSender(store, {"console": console}).drain() == 1
     assert "Headline 1" in out.getvalue()
     assert "Headline 2" in out.getvalue()
-    assert [r["key"] for r in _posted(tmp_path)] == ["summit-digest-1"]
+    (record,) = _posted(tmp_path)
+    assert record["key"].startswith("summit-digest-1-")
