@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import re
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from types import TracebackType
@@ -62,6 +64,10 @@ class Watcher:
         self.relevance = relevance or Relevance()
         base = policy or FetchPolicy()
         self.page_policy = base
+        # A feed is the operator's choice; the links inside it are a third party's. Only the
+        # configured sources' own hosts may be private addresses.
+        self.link_policy = replace(base, allow_private=False)
+        self.trusted_hosts = {_host(s.key) for s in sources if s.is_url}
         self.feed_policy = FetchPolicy(
             connect_timeout=base.connect_timeout,
             total_timeout=base.total_timeout,
@@ -158,7 +164,7 @@ class Watcher:
         if retry_after is not None and source.is_url:
             self.gate.block(_host(source.key), retry_after)
         delay = backoff(state.failures + 1, retry_after)
-        message = str(exc) or type(exc).__name__
+        message = redact(str(exc) or type(exc).__name__)
         log.warning("source %s failed (%s); next try in %s", source.name, message, delay)
         return PollRecord(state.id, now, error=message, retry_at=now + delay)
 
@@ -236,7 +242,16 @@ class Watcher:
                 await self.store.watch.mark_seeded(state.id)
         fresh = [c for c in unique if c.key not in seen]
         for candidate in fresh:
-            report = await self._one(source, state, candidate, reports)
+            try:
+                report = await self._one(source, state, candidate, reports)
+            except Exception as exc:
+                # One bad entry is recorded as failed (not retried on every poll) and the
+                # rest of the feed goes on.
+                log.exception("source %s: entry %s failed", source.name, candidate.key)
+                reason = redact(f"{type(exc).__name__}: {exc}")[:300]
+                entry = EntryRecord(candidate.key, candidate.url, "failed", reason)
+                await self._record(state.id, [entry])
+                continue
             if report is not None and not report.relevant:
                 skipped.append(report)
         return len(fresh)
@@ -375,7 +390,9 @@ class Watcher:
         if candidate.link:
             try:
                 async with self.gate.slot(_host(candidate.link)):
-                    result = await fetch(candidate.link, self.page_policy)
+                    trusted = _host(candidate.link) in self.trusted_hosts
+                    policy = self.page_policy if trusted else self.link_policy
+                    result = await fetch(candidate.link, policy)
                 return await article_from_bytes(
                     result.content, url=result.url, content_type=result.content_type
                 )
@@ -389,6 +406,15 @@ class Watcher:
         if candidate.title and not text.startswith(candidate.title):
             text = f"{candidate.title}\n\n{text}"
         return article_from_text(text, title=candidate.title or None, url=candidate.link)
+
+
+_URL_PARTS = re.compile(r"(?P<scheme>https?://)(?:[^/@\s]+@)?(?P<rest>[^\s?#]*)(?:[?#]\S*)?", re.I)
+
+
+def redact(message: str) -> str:
+    """`message` with every URL's credentials and query (api keys live there) left out: it is
+    logged and shown to chat users by /summit sources."""
+    return _URL_PARTS.sub(lambda m: f"{m.group('scheme')}{m.group('rest')}", message)
 
 
 def _host(url: str) -> str:
