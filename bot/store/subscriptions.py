@@ -94,8 +94,19 @@ class Locks:
                     or row.heartbeat_at < now - stale_after
                     or _orphaned(row.owner)
                 ):
-                    row.owner, row.heartbeat_at = owner, now
-                    return None
+                    # Compare-and-set on what was read: of two schedulers taking over the same
+                    # stale lease at once, only one update matches.
+                    taken = await session.execute(
+                        update(LockRow)
+                        .where(
+                            LockRow.name == name,
+                            LockRow.owner == row.owner,
+                            LockRow.heartbeat_at == row.heartbeat_at,
+                        )
+                        .values(owner=owner, heartbeat_at=now)
+                        .execution_options(synchronize_session=False)
+                    )
+                    return None if getattr(taken, "rowcount", 1) == 1 else row.owner
                 return row.owner
         except IntegrityError:  # another process inserted it first
             return await self.acquire(name, owner, stale_after=stale_after)
