@@ -16,7 +16,7 @@ from sqlalchemy import Table, bindparam, func, insert, select, update
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot.core.models import Article, Brief
-from bot.core.ports import BriefKey
+from bot.core.ports import BriefKey, TokenUsage
 from bot.store.tables import (
     ArticleRow,
     BriefRow,
@@ -219,11 +219,14 @@ class WatchStore:
         signature: Sequence[int],
         destinations: Sequence[Destination],
         key: BriefKey | None = None,
+        *,
+        usage: TokenUsage | None = None,
     ) -> tuple[int, int]:
         """Store the story, its brief and its outbox rows together; (story id, brief id)."""
         async with self._sessions.begin() as session:
             article_id = await _article_id(session, lead.article)
-            brief_id = await _brief_id(session, article_id, brief, key or BriefKey(brief.engine))
+            key = key or BriefKey(brief.engine)
+            brief_id = await _brief_id(session, article_id, brief, key, usage)
             story = StoryRow(brief_id=brief_id, title=lead.article.title, signature=list(signature))
             session.add(story)
             await session.flush()
@@ -405,7 +408,13 @@ async def _article_id(session: AsyncSession, article: Article) -> int:
     return await article_id(session, article)
 
 
-async def _brief_id(session: AsyncSession, article_id: int, brief: Brief, key: BriefKey) -> int:
+async def _brief_id(
+    session: AsyncSession,
+    article_id: int,
+    brief: Brief,
+    key: BriefKey,
+    usage: TokenUsage | None = None,
+) -> int:
     """The stored brief of this article under `key`, or a new one (as `Store.save_brief`)."""
     found = await session.scalar(
         select(BriefRow.id).where(
@@ -423,6 +432,8 @@ async def _brief_id(session: AsyncSession, article_id: int, brief: Brief, key: B
         prompt_version=key.prompt_version,
         model=key.model,
         payload=brief.to_json_dict(),
+        prompt_tokens=usage.prompt_tokens if usage else None,
+        completion_tokens=usage.completion_tokens if usage else None,
     )
     session.add(row)
     await session.flush()

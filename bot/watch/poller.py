@@ -21,8 +21,8 @@ from urllib.parse import urlsplit
 import httpx
 
 from bot.core.errors import BadInput
-from bot.core.models import Article, Brief
-from bot.core.ports import BriefEngine, BriefKey, CachedBriefEngine
+from bot.core.models import Article
+from bot.core.ports import BriefEngine, BriefKey, BriefRun, CachedBriefEngine
 from bot.ingest.article import article_from_text
 from bot.ingest.fetch import FetchPolicy, HTTPStatusError, fetch, new_client
 from bot.ingest.load import article_from_bytes, load_article
@@ -321,9 +321,9 @@ class Watcher:
             if story in reports:
                 reports[story].add_copy(article.url, article.source)
             return None
-        brief, key = await self._brief(article)
+        run = await self._brief(article)
         story_id, brief_id = await self.store.watch.new_story(
-            copy, brief, values, self.destinations, key
+            copy, run.brief, values, self.destinations, run.key, usage=run.usage
         )
         self._index.add(story_id, values)
         log.info("new story %d (brief %d): %r from %s", story_id, brief_id, article.title,
@@ -334,17 +334,16 @@ class Watcher:
         reports[story_id] = report
         return report
 
-    async def _brief(self, article: Article) -> tuple[Brief, BriefKey]:
+    async def _brief(self, article: Article) -> BriefRun:
         """A costly engine's brief of this exact content is reused, as the service does."""
         if isinstance(self.engine, CachedBriefEngine):
             key = self.engine.cache_key()
             found = await self.store.find_brief(article.sha256, key)
             if found is not None:
-                return found.brief, key
-            run = await self.engine.run(article)
-            return run.brief, run.key
+                return BriefRun(found.brief, key)
+            return await self.engine.run(article)
         brief = await self.engine.brief(article)
-        return brief, BriefKey(brief.engine)
+        return BriefRun(brief, BriefKey(brief.engine))
 
     def _too_old(self, source: WatchedSource, candidate: Candidate) -> str | None:
         if source.max_age is None or candidate.published is None:

@@ -117,3 +117,28 @@ def test_engine_extractive_ignores_a_configured_llm(
     assert main(["brief", str(source), "--format", "json", "--engine", "extractive"]) == 0
     assert json.loads(capsys.readouterr().out)["engine"] == "extractive"
     assert openai_server.requests == []
+
+
+async def test_the_watcher_stores_token_usage_with_the_brief(
+    openai_server: FakeOpenAIServer, make_engine: EngineFactory, store: Store, tmp_path: Path
+) -> None:
+    from datetime import timedelta
+
+    from bot.watch import WatchedSource, Watcher
+
+    openai_server.script.append(Reply(content=cases.CORRECT, usage=(321, 123)))
+    folder = tmp_path / "coverage"
+    folder.mkdir()
+    (folder / "story.txt").write_text(cases.TEXT, encoding="utf-8")
+    source = WatchedSource(key=str(folder), name="coverage", kind="folder", seed_on_add=False,
+                           max_age=timedelta(days=3650))  # fmt: skip
+    async with Watcher(store, make_engine(), [source]) as watcher:
+        reports = await watcher.poll()
+    assert [r.relevant for r in reports] == [True]
+    async with store.engine.connect() as connection:
+        row = (
+            await connection.execute(
+                text("SELECT engine, prompt_tokens, completion_tokens FROM briefs")
+            )
+        ).one()
+    assert tuple(row) == ("llm", 321, 123)
