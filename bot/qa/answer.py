@@ -27,16 +27,20 @@ RELATIVE = 0.75  # and nearly as much as the best-covered sentence: the answer i
 CANDIDATES = 40
 NO_COVERAGE = "There is no coverage to answer from yet."
 
-_indexes = IndexCache()
-
 
 def answer_question(
-    question: str, articles: Sequence[Article], *, context: Conversation | None = None
+    question: str,
+    articles: Sequence[Article],
+    *,
+    context: Conversation | None = None,
+    indexes: IndexCache | None = None,
 ) -> Answer:
+    """The answer to `question` from `articles`. `indexes` keeps sentence indexes between
+    questions (its owner decides how long); without it the index is built for this one."""
     text = screen(question, articles, context)
     if isinstance(text, Answer):
         return text
-    index = _indexes.get(articles)
+    index = (indexes or IndexCache(size=1)).get(articles)
     parsed = parse(text, index.stems)
     if not parsed.terms:
         return Answer(answer=ASK, answerable=False)

@@ -10,6 +10,7 @@ from typing import Protocol
 from bot.core.models import Answer, Article
 from bot.qa.answer import answer_question
 from bot.qa.context import Conversation
+from bot.qa.retrieval import IndexCache
 
 
 class QuestionAnswerer(Protocol):
@@ -19,10 +20,16 @@ class QuestionAnswerer(Protocol):
 
 
 class ExtractiveAnswerer:
-    """`answer_question`: quotes picked from the coverage, no model involved."""
+    """`answer_question`: quotes picked from the coverage, no model involved. It owns the
+    sentence indexes, so a thread's follow-ups reuse the index of its coverage."""
+
+    def __init__(self) -> None:
+        self._indexes = IndexCache()
 
     async def answer(
         self, question: str, articles: Sequence[Article], *, context: Conversation | None = None
     ) -> Answer:
         # Building an index over much coverage is CPU work: off the event loop.
-        return await asyncio.to_thread(answer_question, question, articles, context=context)
+        return await asyncio.to_thread(
+            answer_question, question, articles, context=context, indexes=self._indexes
+        )

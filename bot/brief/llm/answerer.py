@@ -53,7 +53,7 @@ class LLMAnswerer:
             out = await self._ask(text, hits)
         except LLMUnavailable as exc:
             log.warning("LLM answerer unavailable (%s); answering extractively", exc.reason)
-            return answer_question(question, articles, context=context)
+            return answer_question(question, articles, context=context, indexes=self._indexes)
         return _checked(out, hits)
 
     def _retrieve(self, question: str, articles: Sequence[Article]) -> list[Hit] | None:
