@@ -178,6 +178,23 @@ def test_repeated_preposition_names_two_deliverables(engine: ExtractiveEngine) -
     assert "Chile" in found[1]
 
 
+def test_a_list_reads_each_item_with_its_lead_in(engine: ExtractiveEngine) -> None:
+    body = (
+        "The Leaders:\n\n"
+        "• agreed to establish an ASEAN Economic Security Framework by 2026;\n"
+        "• welcomed the progress of the ASEAN Power Grid;\n"
+        "• encouraged Member States to ratify the disaster management agreement."
+    )
+    found = items(brief(engine, body))
+    assert sorted(i.kind for i in found) == ["call", "pledge"]
+    assert all(i.text.startswith("The Leaders ") for i in found)
+
+
+def test_an_appositive_role_is_not_the_subject(engine: ExtractiveEngine) -> None:
+    body = "Malaysia, as Chair, will convene a special meeting on Myanmar in July."
+    assert [i.actor for i in items(brief(engine, body))] == ["Malaysia"]
+
+
 # --- background, figures, duplicates -----------------------------------------------------------
 
 

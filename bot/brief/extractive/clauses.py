@@ -12,7 +12,7 @@ _SUBJECT_BOUNDARY = re.compile(
 )
 _ELIDED = re.compile(r"(?:^|[\s,])(?:and|or|serta|dan)\s*$", re.I)
 _RELATIVE = re.compile(r"\b(?:who|which|whom|whose)\b[^,]*$|\bthat\s*$|\byang\s*$", re.I)
-_APPOSITIVE = re.compile(r"^(?:who|which|whose|whom|that|\w+ing|in|at|on|with|for|by)\b", re.I)
+_APPOSITIVE = re.compile(r"^(?:who|which|whose|whom|that|\w+ing|in|at|on|with|for|by|as)\b", re.I)
 _TRAILING_JOIN = re.compile(r"(?:[,;]?\s+(?:and|but|while|whereas|or|serta|dan))?[\s,;]*$", re.I)
 _COLLECTIVE = re.compile(r"\b(?:both|two|all|each|together)\b|\band\b", re.I)
 

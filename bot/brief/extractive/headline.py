@@ -12,7 +12,7 @@ _TIME = re.compile(
     r"(?:\s+(?:morning|afternoon|evening|night))?\b",
     re.I,
 )
-_TAIL = re.compile(r",\s+(?:amid|saying|adding|noting|while|whereas|as)\b.*$", re.I)
+_TAIL = re.compile(r",\s+(?:amid|saying|adding|noting|while|whereas)\b.*$", re.I)
 _MAX = 160
 
 
@@ -21,7 +21,8 @@ def headline_from(article: Article, sentences: list[Sentence], body_start: int) 
         if sentence.end <= body_start:
             continue
         text = article.text[max(sentence.start, body_start) : sentence.end].strip(" -–—")
-        if len(text.split()) < 6 or text.startswith("["):
+        # A headline is a sentence: list fragments ("agreed to ...;") and notes are not.
+        if len(text.split()) < 6 or text.startswith("[") or not text[:1].isupper():
             continue
         line = _TAIL.sub("", _TIME.sub("", text)).rstrip(" .") + "."
         return line if len(line) <= _MAX else _shorten(line)

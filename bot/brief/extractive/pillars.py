@@ -37,8 +37,21 @@ class PillarClassifier:
         """The best pillar for the first text that decides; None when none does."""
         for text in texts:
             ranked = sorted(self.scores(text).items(), key=lambda kv: kv[1], reverse=True)
-            if ranked and ranked[0][1] > 0 and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
+            if not ranked or ranked[0][1] <= 0:
+                continue
+            if len(ranked) == 1 or ranked[0][1] > ranked[1][1]:
                 return ranked[0][0]
+            # A tie goes to the pillar the text names first ("Economic Security Framework").
+            tied = {key for key, score in ranked if score == ranked[0][1]}
+            return self._first(text, tied)
+        return None
+
+    def _first(self, text: str, keys: set[str]) -> str | None:
+        assert self._pattern is not None
+        for match in self._pattern.finditer(_normalise(text)):
+            for key in self._weights[match.group()]:
+                if key in keys:
+                    return key
         return None
 
 

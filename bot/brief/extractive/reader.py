@@ -58,6 +58,7 @@ class _State:
     cast: Cast
     heading: Heading | None = None
     in_related: bool = False
+    lead_in: str = ""  # "The Leaders:" introducing a list of clauses
     candidates: list[Candidate] = field(default_factory=list)
 
 
@@ -87,9 +88,15 @@ def read_article(
                 continue
         content = text[start : sentence.end]
         inline = heading.content_offset if heading else 0
+        if opens_paragraph:
+            state.lead_in = _lead_in(line, state.lead_in, content)
+        # "The Leaders:" then "• agreed to establish ...": each list item reads with its lead-in.
+        analysed = content[inline:]
+        if state.lead_in and analysed[:1].islower():
+            analysed = f"{state.lead_in} {analysed}"
         # Most sentences hold no cue at all: nothing in them can become an item.
-        has_cue = bool(find_cues(language, content[inline:]))
-        for seg in segments(content[inline:], language) if has_cue else ():
+        has_cue = bool(find_cues(language, analysed))
+        for seg in segments(analysed, language) if has_cue else ():
             _read_segment(
                 seg,
                 content,
@@ -191,6 +198,15 @@ def _predicts(clause: Clause, subject: str, party: str, cast: Cast, language: La
     if not subject or _AGENT.search(subject) or cast.party_of(party) or cast.party_of(subject):
         return False
     return not any(token in cast.person_party for token in subject.split())
+
+
+def _lead_in(line: str, current: str, content: str) -> str:
+    """The lead-in a paragraph sets or keeps: a short line ending in a colon sets one, a list
+    item (starting lower-case) keeps it, anything else ends it."""
+    stripped = line.strip()
+    if stripped.endswith(":") and len(stripped.split()) <= 12:
+        return stripped.rstrip(":").strip()
+    return current if content[:1].islower() else ""
 
 
 def _note_people(sentence: str, cast: Cast) -> None:
