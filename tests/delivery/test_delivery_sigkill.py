@@ -7,6 +7,7 @@ import json
 import os
 import re
 import signal
+import sqlite3
 import subprocess
 import sys
 import time
@@ -71,6 +72,13 @@ def _start(tmp_path: Path, config: Path, n: int) -> subprocess.Popen[bytes]:
     )
 
 
+def _in_doubt(tmp_path: Path) -> int:
+    with sqlite3.connect(tmp_path / "summit.db") as db:
+        return int(
+            db.execute("SELECT count(*) FROM deliveries WHERE status = 'sending'").fetchone()[0]
+        )
+
+
 def _wait_for_posts(tmp_path: Path, count: int, proc: subprocess.Popen[bytes]) -> None:
     deadline = time.monotonic() + 60
     while len(_records(tmp_path)) < count:
@@ -91,6 +99,7 @@ def test_sigkill_mid_delivery_then_restart_delivers_each_brief_exactly_once(
     time.sleep(0.1)
     first.send_signal(signal.SIGKILL)
     first.wait(10)
+    assert _in_doubt(tmp_path) >= 1  # the kill really landed between 'sending' and 'sent'
 
     # Kill 2: in the next run, while a post is still before its record (the platform call).
     second = _start(tmp_path, config, 1)
@@ -98,6 +107,7 @@ def test_sigkill_mid_delivery_then_restart_delivers_each_brief_exactly_once(
     time.sleep(0.4)
     second.send_signal(signal.SIGKILL)
     second.wait(10)
+    assert _in_doubt(tmp_path) >= 1
 
     third = _start(tmp_path, config, 2)
     _wait_for_posts(tmp_path, len(STORIES), third)
