@@ -13,12 +13,13 @@ from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
+from sqlalchemy.ext.asyncio import AsyncEngine, async_sessionmaker
 
 from bot.core.models import Article, Brief
 from bot.core.ports import BriefKey, TokenUsage
 from bot.store.database import create_engine, migrate
 from bot.store.outbox import Outbox
+from bot.store.rows import article_row_id, brief_row_id
 from bot.store.subscriptions import Locks, Subscriptions
 from bot.store.tables import ArticleRow, BriefRow, StoryArticleRow, StoryRow, ThreadRow
 from bot.store.watch import WatchStore
@@ -57,7 +58,7 @@ class Store:
 
     async def save_article(self, article: Article) -> int:
         async with self._sessions.begin() as session:
-            return await _article_id(session, article)
+            return await article_row_id(session, article)
 
     async def save_brief(
         self,
@@ -83,30 +84,9 @@ class Store:
         usage: TokenUsage | None,
     ) -> int:
         async with self._sessions.begin() as session:
-            article_id = await _article_id(session, article)
-            found = await session.scalar(
-                select(BriefRow.id).where(
-                    BriefRow.article_id == article_id,
-                    BriefRow.engine == brief.engine,
-                    BriefRow.prompt_version.is_not_distinct_from(prompt_version),
-                    BriefRow.model.is_not_distinct_from(model),
-                )
-            )
-            if found is not None:
-                return found
-            usage = usage or TokenUsage()
-            row = BriefRow(
-                article_id=article_id,
-                engine=brief.engine,
-                prompt_version=prompt_version,
-                model=model,
-                payload=brief.to_json_dict(),
-                prompt_tokens=usage.prompt_tokens,
-                completion_tokens=usage.completion_tokens,
-            )
-            session.add(row)
-            await session.flush()
-            return row.id
+            stored = await article_row_id(session, article)
+            key = BriefKey(brief.engine, prompt_version, model)
+            return await brief_row_id(session, stored, brief, key, usage)
 
     async def find_brief(self, sha256: str, key: BriefKey) -> StoredBrief | None:
         """The brief already made for this content by this engine, prompt version and model."""
@@ -212,25 +192,6 @@ def _thread_query(platform: str, channel: str, thread_id: str) -> Any:
         ThreadRow.channel == channel,
         ThreadRow.thread_id == thread_id,
     )
-
-
-async def _article_id(session: AsyncSession, article: Article) -> int:
-    found = await session.scalar(select(ArticleRow.id).where(ArticleRow.sha256 == article.sha256))
-    if found is not None:
-        return found
-    row = ArticleRow(
-        sha256=article.sha256,
-        title=article.title,
-        url=article.url,
-        outlet=article.source,
-        published=article.published,
-        dateline=article.dateline,
-        language=article.language,
-        text=article.text,
-    )
-    session.add(row)
-    await session.flush()
-    return row.id
 
 
 def _article(row: ArticleRow) -> Article:

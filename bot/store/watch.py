@@ -17,9 +17,9 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot.core.models import Article, Brief
 from bot.core.ports import BriefKey, TokenUsage
+from bot.store.rows import article_row_id, brief_row_id
 from bot.store.tables import (
     ArticleRow,
-    BriefRow,
     DeliveryRow,
     EntryRow,
     SourceRow,
@@ -224,9 +224,9 @@ class WatchStore:
     ) -> tuple[int, int]:
         """Store the story, its brief and its outbox rows together; (story id, brief id)."""
         async with self._sessions.begin() as session:
-            article_id = await _article_id(session, lead.article)
+            article_id = await article_row_id(session, lead.article)
             key = key or BriefKey(brief.engine)
-            brief_id = await _brief_id(session, article_id, brief, key, usage)
+            brief_id = await brief_row_id(session, article_id, brief, key, usage)
             story = StoryRow(brief_id=brief_id, title=lead.article.title, signature=list(signature))
             session.add(story)
             await session.flush()
@@ -238,7 +238,7 @@ class WatchStore:
     async def join_story(self, story_id: int, copy: StoryArticle) -> None:
         """Another outlet's copy of a known story: recorded, never briefed or posted again."""
         async with self._sessions.begin() as session:
-            article_id = await _article_id(session, copy.article)
+            article_id = await article_row_id(session, copy.article)
             await _attach(session, story_id, article_id, copy)
 
     async def story_brief(self, story_id: int) -> int | None:
@@ -400,44 +400,6 @@ async def _add_delivery(session: AsyncSession, brief_id: int, destination: Desti
                 attempts=0,
             )
         )
-
-
-async def _article_id(session: AsyncSession, article: Article) -> int:
-    from bot.store.repository import _article_id as article_id
-
-    return await article_id(session, article)
-
-
-async def _brief_id(
-    session: AsyncSession,
-    article_id: int,
-    brief: Brief,
-    key: BriefKey,
-    usage: TokenUsage | None = None,
-) -> int:
-    """The stored brief of this article under `key`, or a new one (as `Store.save_brief`)."""
-    found = await session.scalar(
-        select(BriefRow.id).where(
-            BriefRow.article_id == article_id,
-            BriefRow.engine == key.engine,
-            BriefRow.prompt_version.is_not_distinct_from(key.prompt_version),
-            BriefRow.model.is_not_distinct_from(key.model),
-        )
-    )
-    if found is not None:
-        return found
-    row = BriefRow(
-        article_id=article_id,
-        engine=key.engine,
-        prompt_version=key.prompt_version,
-        model=key.model,
-        payload=brief.to_json_dict(),
-        prompt_tokens=usage.prompt_tokens if usage else None,
-        completion_tokens=usage.completion_tokens if usage else None,
-    )
-    session.add(row)
-    await session.flush()
-    return row.id
 
 
 def _state(row: SourceRow) -> SourceState:
