@@ -53,6 +53,8 @@ def texts(result: Brief) -> list[str]:
         ("Japan unveiled a $200 million package for undersea cables.", "pledge"),
         ("The Japanese side expressed its readiness to dispatch relief teams.", "offer"),
         ("The leaders tasked their officials to draft an ocean strategy by 2027.", "pledge"),
+        ("Japan pledged on Tuesday to supply five patrol vessels to the coast guard.", "pledge"),
+        ("Manila aims to expand port calls by Japanese warships.", "pledge"),
     ],
 )
 def test_modality_from_cue(engine: ExtractiveEngine, sentence: str, kind: str) -> None:
@@ -75,6 +77,7 @@ def test_modality_from_cue(engine: ExtractiveEngine, sentence: str, kind: str) -
         "China stands ready to proceed shoulder to shoulder with ASEAN countries, Li added.",
         "The deal would cut tariffs on rice by half, analysts said.",
         "Trade will grow 5 percent next year as the pact takes effect.",
+        "Japan's pledge to fund coastal radars was welcomed by the Philippines.",
     ],
 )
 def test_not_commitments(engine: ExtractiveEngine, sentence: str) -> None:

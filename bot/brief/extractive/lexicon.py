@@ -12,13 +12,18 @@ from typing import Literal
 
 from lemminflect import getAllLemmas
 
-from bot.brief.extractive.words import is_base_verb
+from bot.brief.extractive.words import is_adverb, is_base_verb
 
 CueKind = Literal["pledge", "offer", "call", "call_modal", "call_can", "hedge"]
 
 _ADV = r"\b(?:\s+(?:also|further|now|then|still|soon)\b)*"
 _ON_DAY = r"(?:\s+(?:(?:on|at|in|during)\s+)?(?:\w+day|the\s+\w+|this\s+\w+))?"
 _WORD = re.compile(r"[A-Za-z’']+")
+# A possessive or determiner right before a cue word makes it a noun ("Japan's pledge to").
+_NOUN_BEFORE = re.compile(
+    r"(?:[’']s|\b(?:the|a|an|its|their|his|her|our|this|that|these|those|new|fresh|earlier))\s+$",
+    re.I,
+)
 _ADDRESSEE = r"\s+(?P<addressee>(?:(?!\bto\b|[.;:]).){1,90}?)\s+to\b"
 
 
@@ -70,7 +75,7 @@ _EN_CUES = [
     (
         "pledge",
         rf"\b(?:pledg(?:e|es|ed|ing)|vow(?:s|ed)?|promis(?:e|es|ed)|undert(?:ake|akes|ook)"
-        rf"|resolved?|decided?|decides|intends?|intended|plans?|planned|committ?(?:s|ed|ing)?"
+        rf"|resolved?|decided?|decides|intends?|intended|plans?|planned|aims?|aimed|committ?(?:s|ed|ing)?"
         rf"(?:\s+(?:itself|themselves|ourselves))?|agree(?:s|d)?|agreeing){_ON_DAY}{_ADV}\s+to\b",
     ),
     ("pledge", r"\b(?:pledged|committed)\b"),
@@ -110,7 +115,8 @@ _EN_TRIGGERS = """
 is are was were am be remain remains remained stand stands stood offer offers offered could
 might may would hope hopes hoped hoping wish wishes wished will shall pledge pledges pledged
 pledging vow vows vowed promise promises promised undertake undertakes undertook resolve
-resolved decide decided decides intend intends intended plan plans planned commit commits
+resolved decide decided decides intend intends intended plan plans planned aim aims aimed
+commit commits
 committed committing agree agrees agreed agreeing is task tasks tasked urge urges urged urging
 press presses pressed pressing ask asks asked asking encourage encourages encouraged
 encouraging appeal appeals appealed appealing call calls called calling invite invites invited
@@ -201,6 +207,8 @@ def find_cues(language: Language, text: str) -> list[Cue]:
         addressee = match.group("a" + name[1:]) if ("a" + name[1:]) in match.re.groupindex else None
         if language.code == "en" and not _acts(match.group(), addressee, text, match.end()):
             continue
+        if language.code == "en" and _NOUN_BEFORE.search(text, 0, match.start()):
+            continue  # "Japan's pledge to fund ...", "the plan to build ...": a noun
         found.append(
             Cue(language.cue_kinds[name], match.start(), match.end(), match.group(), addressee)
         )
@@ -223,10 +231,12 @@ def _acts(cue: str, addressee: str | None, text: str, end: int) -> bool:
 
 
 def _verb_follows(text: str, position: int) -> bool:
-    following = re.match(r"\s*(?:\w+ly\s+)?([A-Za-z][\w-]*)", text[position:])
-    if not following:
+    words = re.findall(r"[A-Za-z][\w-]*", text[position : position + 60])[:2]
+    if len(words) == 2 and is_adverb(words[0]) and not is_base_verb(words[0]):
+        words = words[1:]  # "to fully implement"; but "to supply" is the verb itself
+    if not words:
         return False
-    word = following.group(1).rsplit("-", 1)[-1]  # "co-host"
+    word = words[0].rsplit("-", 1)[-1]  # "co-host"
     return is_base_verb(word) or (
         word.lower().endswith("ing") and "VERB" in getAllLemmas(word.lower())
     )

@@ -34,7 +34,8 @@ _AGENT = re.compile(
     r"^(?:he|she|i|we|they|it|you)$|\b(?:leaders?|ministers?|officials?|governments?|states|"
     r"countries|members|nations|sides?|blocs?|delegations?|union|council|commission|president|"
     r"premier|minister|chancellor|king|administration|authorit(?:y|ies)|agenc(?:y|ies)|ministry|"
-    r"secretariat|envoy|parties|partners|donors|lenders?|banks?)\b",
+    r"secretariat|envoy|parties|partners|donors|lenders?|banks?|militar(?:y|ies)|forces|navy|"
+    r"navies|coast\s+guards?|armed\s+forces|ministries|cabinet|parliament|congress)\b",
     re.I,
 )
 _BULLET = re.compile(r"^\s*(?:[•·▪■*]|â€¢)")
