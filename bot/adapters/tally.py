@@ -1,4 +1,4 @@
-"""Small wording every platform's rendering shares."""
+"""What every platform's rendering shares: dates, tallies, the summit's name, the pledges view."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from datetime import date
 
 from bot.brief.text import summit_name
-from bot.core.models import Article, Item
+from bot.core.models import Article, Brief, Item
 
 # The summit a story is about is named in its opening; later mentions are asides.
 _LEAD_CHARS = 700
@@ -31,3 +31,13 @@ def counts(items: Sequence[Item]) -> str:
 def summit_of(article: Article) -> str | None:
     """The summit the coverage is about: named in its title, else in its opening."""
     return summit_name(article.title) or summit_name(article.text[:_LEAD_CHARS])
+
+
+def only_pledges(brief: Brief) -> Brief:
+    """The brief with its pledge bullets only (offers and calls are not commitments)."""
+    pillars = [
+        p.model_copy(update={"items": [i for i in p.items if i.kind == "pledge"]})
+        for p in brief.pillars
+    ]
+    other = [i for i in brief.other if i.kind == "pledge"]
+    return brief.model_copy(update={"pillars": pillars, "other": other})

@@ -9,11 +9,11 @@ from fakes.slack_api import MAX_BLOCK_CHARS, block_chars, block_kit_errors
 
 from bot.adapters.slack.render import (
     SlackMessage,
-    only_pledges,
     render_answer,
     render_brief,
     render_digest,
 )
+from bot.adapters.tally import only_pledges
 from bot.core.models import Answer, Article, Brief, Citation, Item, Kind, Pillar
 
 HOSTILE = "Leaders <!channel> and <@U123> met; see <https://evil.example|click> *now* & `x`."

@@ -16,12 +16,12 @@ from bot.adapters.discord.render import (
     DiscordMessage,
     escape,
     notice,
-    only_pledges,
     render_answer,
     render_brief,
     render_sources,
 )
 from bot.adapters.discord.threads import PLATFORM, Threads, send_kwargs
+from bot.adapters.tally import only_pledges
 from bot.core.errors import BadInput
 from bot.core.models import Brief
 from bot.service import SummitService

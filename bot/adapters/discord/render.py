@@ -92,16 +92,6 @@ def render_brief(brief: Brief, *, empty: str = EMPTY_PILLAR) -> list[DiscordMess
     return pack(head, fields, clip(source_line(brief), 500))
 
 
-def only_pledges(brief: Brief) -> Brief:
-    """The brief with its pledge bullets only (offers and calls are not commitments)."""
-    pillars = [
-        p.model_copy(update={"items": [i for i in p.items if i.kind == "pledge"]})
-        for p in brief.pillars
-    ]
-    other = [i for i in brief.other if i.kind == "pledge"]
-    return brief.model_copy(update={"pillars": pillars, "other": other})
-
-
 def meta_line(brief: Brief) -> str:
     """Summit · dateline · date · outlet, each part present only when known (plain text)."""
     article = brief.article

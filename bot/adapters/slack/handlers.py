@@ -13,12 +13,12 @@ from bot.adapters.slack.mrkdwn import escape
 from bot.adapters.slack.poster import ChannelUnavailable, Poster
 from bot.adapters.slack.render import (
     SlackMessage,
-    only_pledges,
     render_answer,
     render_brief,
     text_message,
 )
 from bot.adapters.slack.tasks import Recent
+from bot.adapters.tally import only_pledges
 from bot.core.errors import BadInput, LLMUnavailable
 from bot.qa.context import Conversation
 from bot.service import StoredBriefRef, SummitService

@@ -54,16 +54,6 @@ def render_brief(brief: Brief, *, empty: str = EMPTY_PILLAR) -> list[SlackMessag
     return series(blocks, brief_fallback(brief), brief.headline)
 
 
-def only_pledges(brief: Brief) -> Brief:
-    """The brief with its pledge bullets only (offers and calls are not commitments)."""
-    pillars = [
-        p.model_copy(update={"items": [i for i in p.items if i.kind == "pledge"]})
-        for p in brief.pillars
-    ]
-    other = [i for i in brief.other if i.kind == "pledge"]
-    return brief.model_copy(update={"pillars": pillars, "other": other})
-
-
 def render_digest(briefs: Sequence[Brief], title: str) -> list[SlackMessage]:
     blocks = [header(title)]
     for brief in briefs:
