@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
 
 import pytest
 from fakes.http_server import FakeHTTPServer
+
+from bot.store import Store
 
 # The product reads these from the environment; tests never see the machine's own values.
 _OURS = (
@@ -34,6 +36,17 @@ def _isolated(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
         monkeypatch.delenv(name, raising=False)
     monkeypatch.chdir(tmp_path)
     monkeypatch.setenv("DATABASE_URL", f"sqlite:///{tmp_path / 'summit.db'}")
+
+
+@pytest.fixture
+async def store(tmp_path: Path) -> AsyncIterator[Store]:
+    """A real, migrated SQLite store in the test's own folder."""
+    opened = Store.open(f"sqlite:///{tmp_path / 'store.db'}")
+    await opened.migrate()
+    try:
+        yield opened
+    finally:
+        await opened.close()
 
 
 @pytest.fixture

@@ -4,11 +4,9 @@ from __future__ import annotations
 
 import io
 import json
-from collections.abc import AsyncIterator, Sequence
+from collections.abc import Sequence
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
-
-import pytest
 
 from bot.adapters.console.adapter import ConsoleAdapter
 from bot.core.models import Article, Brief, Pillar
@@ -16,16 +14,6 @@ from bot.core.ports import ChatAdapter, PostedMessage
 from bot.delivery import OutboxSender
 from bot.store import Store
 from bot.store.watch import Destination, EntryRecord, StoryArticle
-
-
-@pytest.fixture
-async def store(tmp_path: Path) -> AsyncIterator[Store]:
-    store = Store.open(f"sqlite:///{tmp_path / 'outbox.db'}")
-    await store.migrate()
-    try:
-        yield store
-    finally:
-        await store.close()
 
 
 def _brief(n: int) -> tuple[Article, Brief]:

@@ -14,7 +14,6 @@ from bot.brief.llm.engine import LLMEngine
 from bot.brief.llm.prompts import load_prompt
 from bot.brief.verify import VerifiedEngine
 from bot.config import load_config
-from bot.store import Store
 
 MODEL = "fake-model"
 
@@ -76,11 +75,3 @@ def make_engine(make_llm: LLMFactory) -> EngineFactory:
         )
 
     return make
-
-
-@pytest.fixture
-async def store(tmp_path: Path) -> AsyncIterator[Store]:
-    opened = Store.open(f"sqlite:///{tmp_path / 'store.db'}")
-    await opened.migrate()
-    yield opened
-    await opened.close()

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import asyncio
 import io
-from collections.abc import AsyncIterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -24,16 +23,6 @@ from bot.store.watch import Destination
 from bot.watch import WatchedSource, Watcher
 
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"
-
-
-@pytest.fixture
-async def store(tmp_path: Path) -> AsyncIterator[Store]:
-    store = Store.open(f"sqlite:///{tmp_path / 'schedule.db'}")
-    await store.migrate()
-    try:
-        yield store
-    finally:
-        await store.close()
 
 
 def _jobs(store: Store, out: io.StringIO, scheduler: ManualScheduler) -> BotJobs:

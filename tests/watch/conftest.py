@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Callable, Sequence
-from pathlib import Path
+from collections.abc import Callable, Sequence
 
 import pytest
 
@@ -15,16 +14,6 @@ from bot.store.watch import Destination
 from bot.watch import WatchedSource, Watcher
 
 MakeWatcher = Callable[..., Watcher]
-
-
-@pytest.fixture
-async def store(tmp_path: Path) -> AsyncIterator[Store]:
-    store = Store.open(f"sqlite:///{tmp_path / 'watch.db'}")
-    await store.migrate()
-    try:
-        yield store
-    finally:
-        await store.close()
 
 
 @pytest.fixture(scope="session")
