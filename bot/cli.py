@@ -69,6 +69,11 @@ def build_parser() -> argparse.ArgumentParser:
     evaluate = commands.add_parser("eval", help="score the engine on a labelled folder")
     evaluate.add_argument("directory", type=Path)
     evaluate.add_argument("--format", choices=["table", "json"], default="table")
+    evaluate.add_argument(
+        "--misses",
+        action="store_true",
+        help="list each missed and spurious item with its article and sentence",
+    )
     evaluate.set_defaults(handler=_cmd_eval)
     return parser
 
@@ -199,4 +204,5 @@ def _cmd_eval(args: argparse.Namespace, config: AppConfig) -> int:
         config,
         output=args.format,
         answerer=lambda article, question: answer_question(question, [article]),
+        misses=args.misses,
     )

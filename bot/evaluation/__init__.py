@@ -8,6 +8,7 @@ from pathlib import Path
 from bot.config import AppConfig
 from bot.core.errors import BadInput
 from bot.evaluation.corpus import load_corpus
+from bot.evaluation.misses import format_misses
 from bot.evaluation.questions import Answerer
 from bot.evaluation.report import format_table, to_json
 from bot.evaluation.runner import EvalReport, evaluate
@@ -22,10 +23,12 @@ def run_eval(
     config: AppConfig,
     output: str = "table",
     answerer: Answerer | None = None,
+    misses: bool = False,
 ) -> int:
     """Brief and score every labelled article in `directory`, print the report, return 0.
 
-    `answerer` (the Q&A hook) adds the rule-7 question scores when given.
+    `answerer` (the Q&A hook) adds the rule-7 question scores when given; `misses` lists each
+    missed and spurious item with its sentence after the report.
     """
     # Imported here so loading the evaluation package does not pull in the engine.
     from bot.brief.extractive import ExtractiveEngine
@@ -46,4 +49,6 @@ def run_eval(
         print(json.dumps(to_json(report), ensure_ascii=False, indent=2))
     else:
         print(format_table(report))
+    if misses:
+        print("\n" + format_misses(report.articles))
     return 0

@@ -31,6 +31,9 @@ class GoldItem(_Label):
     terms: Terms
     figures: list[str] = Field(default_factory=list)
     cross_pillar: bool = False
+    # A borderline item (corpus-real): not required for recall, and a bullet that matches it
+    # is not a false positive either.
+    optional: bool = False
 
 
 class NotPledge(_Label):
@@ -50,6 +53,7 @@ class Gold(_Label):
     date: dt.date | None = None
     summit: str = ""
     language: str = "und"
+    source_style: str = ""
     text: str | None = None  # only the seed's label points at its text file
     pillars: dict[str, bool] = Field(default_factory=dict)
     pledges: list[GoldItem] = Field(default_factory=list)

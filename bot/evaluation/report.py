@@ -30,6 +30,10 @@ def to_json(report: EvalReport) -> dict[str, Any]:
         "hard_negative_bullets": d.hard_negative_bullets,
         "not_pledge_bullets": d.not_pledge_bullets,
         "pillars_invented": d.pillars_invented,
+        "styles": {
+            style: {g: _counts_json(c) for g, c in counts.items()}
+            for style, counts in style_counts(report.articles).items()
+        },
         "articles": [_article_json(a) for a in report.articles],
         "questions": _questions_json(report.questions),
     }
@@ -40,6 +44,7 @@ def format_table(report: EvalReport) -> str:
         _title(report),
         _kind_table(report),
         _summary_table(report),
+        _style_table(report.articles),
         _article_table(report.articles),
     ]
     if report.questions is not None:
@@ -96,6 +101,26 @@ def _summary_table(report: EvalReport) -> str:
     return align(rows)
 
 
+def style_counts(articles: Sequence[ArticleScore]) -> dict[str, dict[str, Counts]]:
+    """Strict counts pooled per `source_style` (wire, readout, declaration, …)."""
+    out: dict[str, dict[str, Counts]] = {}
+    for a in articles:
+        mine = out.setdefault(a.style or "-", {g: Counts() for g in GROUPS})
+        for group in GROUPS:
+            mine[group].add(a.strict[group])
+    return dict(sorted(out.items()))
+
+
+def _style_table(articles: Sequence[ArticleScore]) -> str:
+    rows = [["source_style", "articles", "commit R", "call R", "P (all)", "R (all)"]]
+    styles = style_counts(articles)
+    sizes = {s: sum(1 for a in articles if (a.style or "-") == s) for s in styles}
+    for style, c in styles.items():
+        figures = (c["pledge+offer"].recall, c["call"].recall, c["all"].precision, c["all"].recall)
+        rows.append([style, str(sizes[style]), *map(_fmt, figures)])
+    return align(rows)
+
+
 def _article_table(articles: Sequence[ArticleScore]) -> str:
     rows = [["article", "gold", "predicted", "matched", "P", "R", "invented pillars"]]
     for a in articles:
@@ -133,6 +158,7 @@ def _ratio_json(num: int, den: int) -> dict[str, Any]:
 def _article_json(a: ArticleScore) -> dict[str, Any]:
     return {
         "id": a.id,
+        "source_style": a.style,
         "gold": a.n_gold,
         "predicted": a.n_bullets,
         "matched": a.matched,

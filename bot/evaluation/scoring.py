@@ -11,7 +11,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from bot.core.models import Brief, Kind
-from bot.evaluation.labels import Gold, NotPledge
+from bot.evaluation.labels import Gold, GoldItem, NotPledge
 
 # Scored groups: each kind, the firm-or-conditional commitments together, and everything.
 GROUPS: Mapping[str, frozenset[Kind]] = {
@@ -28,12 +28,13 @@ class Bullet:
     text: str
     kind: Kind
     pillar: str | None  # the key of the pillar the item sits in; None for `other`
+    evidence: str = ""  # the source sentence, shown when the bullet is listed as a miss
 
 
 def bullets_of(brief: Brief) -> list[Bullet]:
     """Every pledge, offer and call item of a brief, pillars first, then `other`."""
-    out = [Bullet(i.text, i.kind, p.key) for p in brief.pillars for i in p.items]
-    return out + [Bullet(i.text, i.kind, None) for i in brief.other]
+    out = [Bullet(i.text, i.kind, p.key, i.evidence) for p in brief.pillars for i in p.items]
+    return out + [Bullet(i.text, i.kind, None, i.evidence) for i in brief.other]
 
 
 def contains_all(text: str, terms: Iterable[str]) -> bool:
@@ -149,6 +150,16 @@ _DIAGNOSTIC_COUNTS = (
 
 
 @dataclass(frozen=True, slots=True)
+class Misses:
+    """What `summit eval --misses` lists for one article."""
+
+    missed: tuple[GoldItem, ...] = ()  # required gold items no bullet matched
+    spurious: tuple[Bullet, ...] = ()  # bullets matching no gold item, or a not_pledges entry
+    wrong_kind: tuple[tuple[GoldItem, Bullet], ...] = ()
+    wrong_pillar: tuple[tuple[GoldItem, Bullet], ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
 class ArticleScore:
     id: str
     n_gold: int
@@ -160,10 +171,30 @@ class ArticleScore:
     lenient: dict[str, Counts]
     diagnostics: Diagnostics
     invented_pillars: tuple[str, ...]
+    style: str = ""
+    misses: Misses = field(default_factory=Misses)
+
+
+def without_optional(bullets: Sequence[Bullet], gold: Gold) -> tuple[list[Bullet], Gold]:
+    """Set optional gold items aside: a bullet that matches one (and no required item) is
+    neither credited nor counted against precision; the items are not required for recall."""
+    required = [it for it in gold.pledges if not it.optional]
+    optional = [it for it in gold.pledges if it.optional]
+    if not optional:
+        return list(bullets), gold
+    texts = [b.text for b in bullets]
+    used = set(max_matching(hit_matrix(texts, [it.terms for it in required])).values())
+    kept = [
+        b
+        for n, b in enumerate(bullets)
+        if n in used or not any(contains_all(b.text, it.terms) for it in optional)
+    ]
+    return kept, gold.model_copy(update={"pledges": required})
 
 
 def score_article(bullets: Sequence[Bullet], gold: Gold, filled: Iterable[str]) -> ArticleScore:
     """Score one article's bullets; `filled` are the keys of the brief's non-empty pillars."""
+    bullets, gold = without_optional(bullets, gold)
     texts = [b.text for b in bullets]
     hit = hit_matrix(texts, [it.terms for it in gold.pledges])
     match = max_matching(hit)
@@ -185,7 +216,28 @@ def score_article(bullets: Sequence[Bullet], gold: Gold, filled: Iterable[str]) 
         lenient={g: _lenient(bullets, gold, hit, bad, kinds) for g, kinds in GROUPS.items()},
         diagnostics=diagnostics,
         invented_pillars=invented,
+        style=gold.source_style,
+        misses=_misses(bullets, gold, match, bad),
     )
+
+
+def _misses(
+    bullets: Sequence[Bullet], gold: Gold, match: Mapping[int, int], bad: set[int]
+) -> Misses:
+    pairs = [(gold.pledges[i], bullets[b]) for i, b in sorted(match.items())]
+    return Misses(
+        missed=tuple(it for i, it in enumerate(gold.pledges) if i not in match),
+        spurious=tuple(
+            b for n, b in enumerate(bullets) if n in bad or n not in set(match.values())
+        ),
+        wrong_kind=tuple((g, b) for g, b in pairs if _kind_differs(g.kind, b.kind)),
+        wrong_pillar=tuple((g, b) for g, b in pairs if not g.cross_pillar and g.pillar != b.pillar),
+    )
+
+
+def _kind_differs(gold: Kind, mine: Kind) -> bool:
+    """The README's rule: pledge ~ offer, call = call."""
+    return (gold == "call") != (mine == "call")
 
 
 def _strict(

@@ -153,4 +153,44 @@ def test_hard_negative_and_not_pledge_counts(gold: Gold) -> None:
 
 def test_bullets_of_reads_pillars_then_other() -> None:
     brief = make_brief(economic=[item("a", "offer")], other=[item("b", "call")])
-    assert bullets_of(brief) == [Bullet("a", "offer", "economic"), Bullet("b", "call", None)]
+    read = [(b.text, b.kind, b.pillar) for b in bullets_of(brief)]
+    assert read == [("a", "offer", "economic"), ("b", "call", None)]
+
+
+def test_optional_items_are_neither_required_nor_false_positives() -> None:
+    gold = Gold.model_validate(
+        {
+            "id": "r",
+            "pledges": [
+                {"actor": "Japan", "kind": "pledge", "pillar": "economic", "terms": ["yen"]},
+                {
+                    "actor": "Japan",
+                    "kind": "pledge",
+                    "pillar": "economic",
+                    "terms": ["hopes"],
+                    "optional": True,
+                },
+            ],
+        }
+    )
+    bullets = [
+        Bullet("Japan will lend 2 trillion yen.", "pledge", "economic"),
+        Bullet("Japan hopes to expand trade.", "pledge", "economic"),
+    ]
+    result = score_article(bullets, gold, filled=["economic"])
+    assert (result.n_gold, result.n_bullets, result.precision, result.recall) == (1, 1, 1.0, 1.0)
+
+
+def test_misses_list_the_missed_item_and_the_spurious_bullet_with_its_sentence() -> None:
+    gold = Gold.model_validate(
+        {
+            "id": "r",
+            "pledges": [
+                {"actor": "Japan", "kind": "pledge", "pillar": "economic", "terms": ["yen"]},
+                {"actor": "Japan", "kind": "call", "pillar": "economic", "terms": ["trade"]},
+            ],
+        }
+    )
+    stray = Bullet("Roads close.", "pledge", None, "Roads close at noon.")
+    misses = score_article([stray], gold, filled=[]).misses
+    assert ([g.terms for g in misses.missed], misses.spurious) == ([["yen"], ["trade"]], (stray,))
