@@ -1,9 +1,12 @@
 """Sentence segmentation with character spans into the article text.
 
 Every span handed out here indexes the article's own text, so evidence quoted from it is a
-verbatim substring. Lines are split first (headings, numbered paragraphs and captions never
+verbatim substring. Paragraphs are split first (headings, numbered paragraphs and captions never
 run into the next sentence), then blingfire, which carries its rules in the wheel, splits
-each line into sentences.
+each paragraph into sentences.
+
+A paragraph is a line, except in hard-wrapped copy (wire archives, press releases pasted from
+a terminal), where a line that stops mid-sentence runs on into the next one.
 """
 
 from __future__ import annotations
@@ -16,6 +19,11 @@ import blingfire
 # "1." / "(a)" / "•" opening a paragraph: a marker, not part of the sentence.
 _LIST_MARKER = re.compile(r"\s*(?:\(?\d{1,3}[.)]|\(?[a-z][.)]|[•·▪■\-*–—])\s+")
 _LINE = re.compile(r"[^\n]+")
+# A line that ends a sentence, a lead-in or a clause: what follows starts afresh.
+_CLOSED = re.compile(r"[.!?:;\"”’)\]]\s*$")
+# Past this length a line that stops mid-sentence was wrapped, even before a capital
+# ("the Summit of\nthe Americas"); shorter ones are headings ("The Democratic Clause").
+_WRAP_WIDTH = 60
 
 
 @dataclass(frozen=True, slots=True)
@@ -29,20 +37,48 @@ class Sentence:
 def segment(text: str) -> list[Sentence]:
     """Split `text` into sentences whose `text` is exactly `text[start:end]`."""
     sentences: list[Sentence] = []
-    for paragraph, line in enumerate(_LINE.finditer(text)):
-        base = line.start()
-        body = line.group()
+    for paragraph, (start, end) in enumerate(paragraphs(text)):
+        body = text[start:end]
         marker = _LIST_MARKER.match(body)
         offset = marker.end() if marker and marker.end() < len(body) else 0
-        sentences.extend(_split_line(body[offset:], base + offset, paragraph))
+        sentences.extend(_split_line(body[offset:], start + offset, paragraph))
     return sentences
+
+
+def paragraphs(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each paragraph: a line, or the run of lines a hard wrap made of one."""
+    spans: list[tuple[int, int]] = []
+    previous = ""
+    for line in _LINE.finditer(text):
+        body = line.group()
+        if not body.strip():
+            previous = ""
+            continue
+        if spans and previous and _runs_on(previous, body, text[spans[-1][1] : line.start()]):
+            spans[-1] = (spans[-1][0], line.end())
+        else:
+            spans.append((line.start(), line.end()))
+        previous = body
+    return spans
+
+
+def _runs_on(line: str, following: str, gap: str) -> bool:
+    """Whether `following` continues the sentence `line` left open (one newline between)."""
+    if gap.count("\n") != 1 or _CLOSED.search(line) or _LIST_MARKER.match(following):
+        return False
+    head = following.lstrip()[:1]
+    if head.islower() or head.isdigit() or head in "($€£¥":
+        return True
+    return len(line.rstrip()) >= _WRAP_WIDTH and head.isupper()
 
 
 def _split_line(line: str, base: int, paragraph: int) -> list[Sentence]:
     if not line.strip():
         return []
     out = []
-    for start, end in _offsets(line):
+    # A wrapped paragraph keeps its newlines in the spans; the splitter must not see them as
+    # breaks, so it reads a same-length copy with spaces.
+    for start, end in _offsets(line.replace("\r", " ").replace("\n", " ")):
         chunk = line[start:end]
         stripped = chunk.strip()
         if not stripped:

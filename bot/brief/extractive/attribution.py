@@ -12,7 +12,8 @@ from bot.brief.extractive.lexicon import Language, find_cues
 
 _INTERPOSED = re.compile(
     r",\s+(?P<speaker>he|she|they|[A-Z][\w’'.-]+(?:\s+[A-Z][\w’'.-]+){0,2})\s+"
-    r"(?:said|added|noted|stressed|stated|told\s+\w+(?:\s+\w+)?)\s*,\s+"
+    r"(?:said|says|added|noted|stressed|stated|explained|announced|emphasi[sz]ed|"
+    r"pointed\s+out|told\s+\w+(?:\s+\w+)?)\s*,\s+"
 )
 _ACCORDING_TO = re.compile(r",?\s+according\s+to\s+(?P<speaker>[^,]+?)(?:,.*)?\.?\s*$")
 # "..., he said, adding that <more content>"

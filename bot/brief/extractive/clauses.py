@@ -14,6 +14,7 @@ _ELIDED = re.compile(r"(?:^|[\s,])(?:and|or|serta|dan)\s*$", re.I)
 _RELATIVE = re.compile(r"\b(?:who|which|whom|whose)\b[^,]*$|\bthat\s*$|\byang\s*$", re.I)
 _APPOSITIVE = re.compile(r"^(?:who|which|whose|whom|that|\w+ing|in|at|on|with|for|by|as)\b", re.I)
 _TRAILING_JOIN = re.compile(r"(?:[,;]?\s+(?:and|but|while|whereas|or|serta|dan))?[\s,;]*$", re.I)
+_HOW = re.compile(r"\b(?:how|whether|what)\b", re.I)
 _COLLECTIVE = re.compile(r"\b(?:both|two|all|each|together)\b|\band\b", re.I)
 
 
@@ -32,13 +33,20 @@ def find_clauses(content: str, language: Language) -> list[Clause]:
     previous_end = 0
     for cue in find_cues(language, content):
         region = content[previous_end : cue.start]
-        if heads and not region.strip() and heads[-1][0].text.lower().endswith("to"):
-            continue  # "urged X to agree to ...": the infinitive is the call's own verb
+        previous = heads[-1][0] if heads else None
+        if (
+            previous
+            and region.strip() in ("", "to")
+            and (previous.text.lower().endswith("to") or previous.kind == "hedge")
+        ):
+            # "urged X to agree to ...", "is expected to encourage ...": the infinitive is
+            # the earlier cue's own verb.
+            continue
         if _RELATIVE.search(region):
             continue  # "which will guide ...", "countries that would benefit": not a new clause
         subject, subject_start = _subject(region, previous_end, bool(heads))
-        if cue.kind == "call_can" and not _COLLECTIVE.search(subject):
-            continue  # "aid can reach civilians": ability, not a proposal
+        if cue.kind == "call_can" and (not _COLLECTIVE.search(subject) or _HOW.search(region)):
+            continue  # "aid can reach civilians", "talked about how both can": not a proposal
         heads.append((cue, subject, subject_start, region))
         previous_end = cue.end
     clauses = []

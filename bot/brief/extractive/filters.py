@@ -24,7 +24,9 @@ _PAST_MARKER = re.compile(
     r"|\bfirst\s+(?:offered|announced|pledged|proposed|agreed)\b",
     re.I,
 )
-_PAST_YEAR = re.compile(r"\b(?:in|at|since|during)\s+(?:the\s+)?((?:19|20)\d\d)\b(?!\s*[-–]\s*\d)")
+_PAST_YEAR = re.compile(
+    r"\b(?:in|at|since|during)\s+(?:the\s+)?((?:19|20)\d\d)\b(?!\s*[-–]\s*\d)", re.I
+)
 _PAST_CUE = re.compile(
     r"^(?:pledged|committed|agreed|decided|promised|vowed|would|was|were|had|undertook|resolved|"
     r"intended|planned|stood|offered|announced|unveiled|earmarked|allocated)\b",
@@ -43,6 +45,24 @@ _HOLD_TALKS = re.compile(r"^hold\s+(?:\w+\s+)?(?:talks|meetings?)\s+with\b", re.
 _JOIN_EVENT = re.compile(
     r"^join\s+(?:the\s+)?[\w\s-]{0,40}?(?:summit|meeting|session|talks)\b", re.I
 )
+
+
+# "$12.9 million will be spent on ...", "a fund will be set up", "10,000 scholarships will be
+# available": the deliverable is the subject and the one who provides it is the speaker.
+_PASSIVE_DELIVERY = re.compile(
+    r"^\s*(?:(?:also|further|now|then|soon|each|jointly|immediately)\s+)*be\s+(?:\w+ly\s+)?"
+    r"(?:(?:made\s+)?available|provided|spent|established|set\s+up|channell?ed|allocated|given|"
+    r"extended|granted|built|launched|created|opened|disbursed|mobili[sz]ed|offered|delivered|"
+    r"sent|invested|contributed|earmarked|financed|funded|dispatched|trained|introduced|"
+    r"implemented|upgraded|expanded|increased|doubled|raised|released|donated|dedicated|"
+    r"devoted|used|directed|awarded|supplied|constructed|renovated|hosted|organi[sz]ed)\b",
+    re.I,
+)
+
+
+def is_passive_delivery(predicate: str) -> bool:
+    """A modal passive that delivers something ("will be provided"), not a forecast."""
+    return bool(_PASSIVE_DELIVERY.match(predicate))
 
 
 def is_background(segment: str, cue_text: str, reference_year: int) -> bool:

@@ -21,7 +21,8 @@ _ON_DAY = r"(?:\s+(?:(?:on|at|in|during)\s+)?(?:\w+day|the\s+\w+|this\s+\w+))?"
 _WORD = re.compile(r"[A-Za-z’']+")
 # A possessive or determiner right before a cue word makes it a noun ("Japan's pledge to").
 _NOUN_BEFORE = re.compile(
-    r"(?:[’']s|\b(?:the|a|an|its|their|his|her|our|this|that|these|those|new|fresh|earlier))\s+$",
+    r"(?:[’']s|\b(?:the|a|an|its|their|his|her|our|this|that|these|those|new|fresh|earlier|"
+    r"other|all|some|many|any))\s+$",
     re.I,
 )
 _ADDRESSEE = r"\s+(?P<addressee>(?:(?!\bto\b|[.;:]).){1,90}?)\s+to\b"
@@ -231,9 +232,13 @@ def _acts(cue: str, addressee: str | None, text: str, end: int) -> bool:
 
 
 def _verb_follows(text: str, position: int) -> bool:
-    words = re.findall(r"[A-Za-z][\w-]*", text[position : position + 60])[:2]
-    if len(words) == 2 and is_adverb(words[0]) and not is_base_verb(words[0]):
-        words = words[1:]  # "to fully implement"; but "to supply" is the verb itself
+    words = re.findall(r"[A-Za-z][\w-]*", text[position : position + 80])[:6]
+    # "to fully implement", "to actively and constructively participate"; but "to supply"
+    # is the verb itself.
+    while len(words) > 1 and (
+        (is_adverb(words[0]) and not is_base_verb(words[0])) or words[0].lower() in ("and", "or")
+    ):
+        words = words[1:]
     if not words:
         return False
     word = words[0].rsplit("-", 1)[-1]  # "co-host"

@@ -9,10 +9,16 @@ from bot.brief.extractive.actors import Cast, clean_subject, read_cast, resolve
 from bot.brief.extractive.attribution import Segment, segments
 from bot.brief.extractive.clauses import Clause, find_clauses
 from bot.brief.extractive.coordination import split_predicate, strip_frame
-from bot.brief.extractive.filters import is_background, is_concrete, is_negated, not_a_commitment
+from bot.brief.extractive.filters import (
+    is_background,
+    is_concrete,
+    is_negated,
+    is_passive_delivery,
+    not_a_commitment,
+)
 from bot.brief.extractive.lexicon import Language, find_cues
 from bot.brief.extractive.sections import Heading, closes_section, find_heading
-from bot.brief.text import Sentence, segment
+from bot.brief.text import Sentence, paragraphs, segment
 from bot.core.models import Kind
 
 _BOILERPLATE = re.compile(
@@ -29,6 +35,9 @@ _ON_DAY = re.compile(
     r"\s+(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b", re.I
 )
 _OPENING_NAME = re.compile(r"(?:The\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,3}(?=\s+[a-z])")
+_FUNCTION_WORDS = frozenset(
+    "the a an at in on for as with by after while during also but and so then this that".split()
+)
 _MODAL = re.compile(r"\s*(?:will|would|shall|[’']ll)\b", re.I)
 _AGENT = re.compile(
     r"^(?:he|she|i|we|they|it|you)$|\b(?:leaders?|ministers?|officials?|governments?|states|"
@@ -36,6 +45,13 @@ _AGENT = re.compile(
     r"premier|minister|chancellor|king|administration|authorit(?:y|ies)|agenc(?:y|ies)|ministry|"
     r"secretariat|envoy|parties|partners|donors|lenders?|banks?|militar(?:y|ies)|forces|navy|"
     r"navies|coast\s+guards?|armed\s+forces|ministries|cabinet|parliament|congress)\b",
+    re.I,
+)
+_GOVERNS = re.compile(r"^\s*(?:that|to)\b", re.I)
+# The host's arrangements ("police plan to deploy ...", "6,000 officers will be deployed").
+_LOGISTICS = re.compile(
+    r"\b(?:police(?:men)?|policemen|soldiers|officers|personnel|troops|security\s+forces|"
+    r"guards|marshals|motorcades?|roads?|organi[sz]ers|venues?|helicopters?|flights?)\b",
     re.I,
 )
 _BULLET = re.compile(r"^\s*(?:[•·▪■*]|â€¢)")
@@ -95,8 +111,9 @@ def read_article(
         analysed = content[inline:]
         if state.lead_in and analysed[:1].islower():
             analysed = f"{state.lead_in} {analysed}"
-        # Most sentences hold no cue at all: nothing in them can become an item.
-        has_cue = bool(find_cues(language, analysed))
+        # Most sentences hold no cue at all: nothing in them can become an item. A question
+        # ("Should you ...?") asks; it commits and calls on no one.
+        has_cue = not content.rstrip(' "”’)').endswith("?") and bool(find_cues(language, analysed))
         for seg in segments(analysed, language) if has_cue else ():
             _read_segment(
                 seg,
@@ -127,11 +144,17 @@ def _read_segment(
     topic = _TOPIC.match(seg.content)
     if seg.speaker and (party := state.cast.party_of(seg.speaker)):
         state.cast.last_party = party
+    hedged = False
     for clause in find_clauses(seg.content, language):
         subject = clean_subject(clause.subject) or carried or _opening_name(clause.before)
         carried = subject
-        if clause.cue.kind == "hedge" or is_negated(
-            clause.before, clause.cue.text, clause.predicate
+        # "It is hoped that the talks will ...": what a hope or an expectation governs is hedged.
+        hedged = hedged or (clause.cue.kind == "hedge" and bool(_GOVERNS.match(clause.predicate)))
+        if (
+            hedged
+            or clause.cue.kind == "hedge"
+            or _LOGISTICS.search(subject)
+            or is_negated(clause.before, clause.cue.text, clause.predicate)
         ):
             continue
         if is_background(sentence, clause.cue.text, reference_year):
@@ -141,10 +164,16 @@ def _read_segment(
         actor = resolve(
             subject, seg.speaker, state.cast, speaks_for_self=speaks_for_self, quoted=seg.quoted
         )
-        if kind == "call" and not speaks_for_self:
+        passive = (
+            kind == "pledge"
+            and _MODAL.match(clause.cue.text)
+            and is_passive_delivery(clause.predicate)
+        )
+        if (kind == "call" and not speaks_for_self) or (passive and not _AGENT.search(subject)):
+            # Who calls is who speaks; what is delivered in the passive, the speaker delivers.
             speaker = resolve("", seg.speaker, state.cast, speaks_for_self=True, quoted=seg.quoted)
             actor = type(actor)(speaker.party, clean_subject(subject) or actor.display)
-        if _predicts(clause, subject, actor.party, state.cast, language):
+        if not passive and _predicts(clause, subject, actor.party, state.cast, language):
             continue
         if actor.party != "Unattributed" and (speaks_for_self or state.cast.party_of(actor.party)):
             state.cast.last_party = state.cast.party_of(actor.party) or actor.party
@@ -154,7 +183,7 @@ def _read_segment(
             continues=clause.continues,
             verb_prefixes=language.verb_prefixes,
         ):
-            if _rejected(phrase, clause, kind, subject, seg.quoted, language):
+            if not passive and _rejected(phrase, clause, kind, subject, seg.quoted, language):
                 continue
             text = _compose(actor.display, clause, phrase)
             if topic and clause.subject_start <= topic.end():
@@ -222,7 +251,9 @@ def _opening_name(before: str) -> str:
     """The name a sentence opens with, for a verb whose subject was left out
     ("Thailand welcomes investors ... and will provide ...")."""
     name = _OPENING_NAME.match(before)
-    return name.group() if name else ""
+    if not name or name.group().lower() in _FUNCTION_WORDS:
+        return ""  # "At the summit, ...", "The communiqué ...": no name opens the sentence
+    return name.group()
 
 
 def _compose(display: str, clause: Clause, phrase: str) -> str:
@@ -252,7 +283,8 @@ def _skip_line(line: str, state: _State) -> bool:
 
 
 def _lines(text: str) -> list[str]:
-    return [m.group() for m in re.finditer(r"[^\n]+", text)]
+    """Each paragraph's text, indexed as `Sentence.paragraph` indexes them."""
+    return [" ".join(text[start:end].split("\n")) for start, end in paragraphs(text)]
 
 
 def _lede(sentences: list[Sentence], body_start: int) -> set[int]:

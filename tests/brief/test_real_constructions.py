@@ -1,0 +1,112 @@
+"""Constructions met in real coverage (wire archives, readouts, declarations), each on a small
+article written for the test: how the language marks a commitment, not any one story."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from bot.brief.extractive import ExtractiveEngine
+from bot.brief.text import paragraphs, segment
+from bot.config import load_config
+from bot.core.models import Brief
+from bot.ingest.article import article_from_text
+
+LEDE = "LIMA, Nov. 14 (Wire) -- Leaders of the region met on Friday for their annual summit.\n\n"
+
+
+@pytest.fixture(scope="module")
+def engine() -> ExtractiveEngine:
+    return ExtractiveEngine(load_config().pillars())
+
+
+def brief(engine: ExtractiveEngine, body: str) -> Brief:
+    text = f"Leaders meet at summit\n\n{LEDE}{body}"
+    return engine.brief_now(article_from_text(text, published=date(2026, 11, 14)))
+
+
+def kinds_and_texts(result: Brief) -> list[tuple[str, str]]:
+    return [(i.kind, i.text) for i in result.items()]
+
+
+# --- hard-wrapped copy ----------------------------------------------------------------------
+
+WRAPPED = (
+    "All members can be proud of the role the region played\n"
+    "in the historic achievements that were made at the Summit of the\n"
+    "Americas in Quebec City.\n"
+    "The Democratic Clause\n"
+    "The nations agreed to abide by a Democratic Clause."
+)
+
+
+def test_a_hard_wrapped_paragraph_is_one_paragraph_and_a_heading_stays_apart() -> None:
+    spans = [WRAPPED[a:b].split("\n")[0] for a, b in paragraphs(WRAPPED)]
+    assert spans == [
+        "All members can be proud of the role the region played",
+        "The Democratic Clause",
+        "The nations agreed to abide by a Democratic Clause.",
+    ]
+
+
+def test_a_sentence_wrapped_over_lines_is_one_sentence_with_a_verbatim_span() -> None:
+    first = segment(WRAPPED)[0]
+    assert (first.text.endswith("Quebec City."), WRAPPED[first.start : first.end]) == (
+        True,
+        first.text,
+    )
+
+
+def test_a_wrapped_commitment_is_read_whole(engine: ExtractiveEngine) -> None:
+    body = (
+        "More than $56 billion will be channelled through the development banks to\n"
+        "reinforce economic infrastructure, the Canadian prime minister said."
+    )
+    texts = [t for _, t in kinds_and_texts(brief(engine, body))]
+    assert len(texts) == 1
+    assert "56 billion" in texts[0]
+    assert "infrastructure" in texts[0]
+
+
+# --- passive deliveries ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Some $12.9 million will be spent on 55 new fellowships for officials, Albanese said.",
+        "English language training will be provided for people in Timor-Leste, he said.",
+        "An additional 700 million dollars will also be available to set up new institutions.",
+        "The bank's headquarters will be established in Shanghai, the declaration says.",
+    ],
+)
+def test_a_passive_delivery_is_a_pledge(engine: ExtractiveEngine, sentence: str) -> None:
+    assert [k for k, _ in kinds_and_texts(brief(engine, sentence))] == ["pledge"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The next summit will be held in Manila in 2027.",
+        "Nearly 60,000 soldiers and policemen will be deployed around the capital.",
+        "On Saturday police plan to deploy anti-drone systems around the venue.",
+        "Should you get one or two dogs?",
+        "It is hoped that the new forum will make a further contribution to regional trade.",
+        "Biden is expected to encourage other leaders to enhance their contributions.",
+        "We talked about how the United States and ASEAN can work together as partners.",
+        "At the 2019 summit, the president pledged to double trade with Africa to $40 billion.",
+        "The leaders of the G7, along with other invited guests, met to discuss the war.",
+    ],
+)
+def test_not_commitments_in_real_coverage(engine: ExtractiveEngine, sentence: str) -> None:
+    assert kinds_and_texts(brief(engine, sentence)) == []
+
+
+def test_a_call_on_parties_to_act_adverbially_is_a_call(engine: ExtractiveEngine) -> None:
+    sentence = (
+        "We call on all parties to actively and constructively participate in the climate "
+        "conference in Indonesia in December."
+    )
+    found = kinds_and_texts(brief(engine, sentence))
+    assert [k for k, _ in found] == ["call"]
