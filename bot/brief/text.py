@@ -17,7 +17,7 @@ from dataclasses import dataclass
 import blingfire
 
 # "1." / "(a)" / "•" opening a paragraph: a marker, not part of the sentence.
-_LIST_MARKER = re.compile(r"\s*(?:\(?\d{1,3}[.)]|\(?[a-z][.)]|[•·▪■\-*–—])\s+")
+_LIST_MARKER = re.compile(r"\s*(?:(?:\(?\d{1,3}[.)]|\(?[a-z][.)]|[•·▪■\-*–—])\s+|-{2,3}(?=\w))")
 _LINE = re.compile(r"[^\n]+")
 # A line that ends a sentence, a lead-in or a clause: what follows starts afresh.
 _CLOSED = re.compile(r"[.!?:;\"”’)\]]\s*$")

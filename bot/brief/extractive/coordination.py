@@ -32,7 +32,7 @@ _TAIL = re.compile(
 )
 # "push for", "work with": a preposition right after an ambiguous word marks it as the verb.
 _VERB_PARTICLES = frozenset(["for", "with", "into", "toward", "towards", "on"])
-_SEPARATOR = re.compile(r",\s+(?:and|or|serta|dan)\s+|,\s+|;\s+|\s+(?:and|or|serta|dan)\s+")
+_SEPARATOR = re.compile(r"[,;]\s+(?:and|or|serta|dan)\s+|,\s+|;\s+|\s+(?:and|or|serta|dan)\s+")
 # Verbs that frame a purpose ("work with Viet Nam to A, and to B"): later conjuncts share it.
 _FRAME = re.compile(
     r"^(?P<frame>(?:\w+\s+)?(?:work|cooperate|collaborate|partner|join\s+hands|team\s+up|strive|"
@@ -80,9 +80,8 @@ def _split_verb_phrases(
 ) -> list[str]:
     pieces = _pieces(predicate)
     starts = [i == 0 or _starts_verb_phrase(p.text, verb_prefixes) for i, p in enumerate(pieces)]
-    closed = [
-        ("and" in p.separator or "or" in p.separator or "serta" in p.separator) for p in pieces
-    ]
+    # A semicolon closes a list as "and" does: "train X; send Y; build Z".
+    closed = [any(w in p.separator for w in ("and", "or", "serta", ";")) for p in pieces]
     conjuncts: list[str] = []
     for i, piece in enumerate(pieces):
         closes_later = continues or any(starts[j] and closed[j] for j in range(i, len(pieces)))

@@ -16,7 +16,9 @@ from bot.brief.extractive.filters import (
     is_passive_delivery,
     not_a_commitment,
 )
+from bot.brief.extractive.gazetteer import first_party
 from bot.brief.extractive.lexicon import Language, find_cues
+from bot.brief.extractive.lists import ListLead, bare_predicate, compose, lead_of, nominal_list
 from bot.brief.extractive.sections import Heading, closes_section, find_heading
 from bot.brief.text import Sentence, paragraphs, segment
 from bot.core.models import Kind
@@ -54,6 +56,7 @@ _LOGISTICS = re.compile(
     r"guards|marshals|motorcades?|roads?|organi[sz]ers|venues?|helicopters?|flights?)\b",
     re.I,
 )
+_LIST_LINE = re.compile(r"^(?:-{1,3}|[•·▪■*–—]|\(?\d{1,2}[.)]|\(?[a-z][.)])")
 _BULLET = re.compile(r"^\s*(?:[•·▪■*]|â€¢)")
 
 
@@ -76,6 +79,8 @@ class _State:
     heading: Heading | None = None
     in_related: bool = False
     lead_in: str = ""  # "The Leaders:" introducing a list of clauses
+    list_lead: ListLead | None = None  # "... eight steps China will take, which include:"
+    list_party: str = ""  # who commits to the lines of that list
     candidates: list[Candidate] = field(default_factory=list)
 
 
@@ -107,6 +112,11 @@ def read_article(
         inline = heading.content_offset if heading else 0
         if opens_paragraph:
             state.lead_in = _lead_in(line, state.lead_in, content)
+        if _read_list(
+            content[inline:], opens_paragraph, line, start, sentence.end, state, language
+        ):
+            _note_people(content, state.cast)
+            continue
         # "The Leaders:" then "• agreed to establish ...": each list item reads with its lead-in.
         analysed = content[inline:]
         if state.lead_in and analysed[:1].islower():
@@ -127,6 +137,83 @@ def read_article(
             )
         _note_people(content, state.cast)
     return state.candidates, headings, sentences
+
+
+def _read_list(
+    content: str,
+    opens_paragraph: bool,
+    line: str,
+    start: int,
+    end: int,
+    state: _State,
+    language: Language,
+) -> bool:
+    """Read `content` as a list lead-in, a list line or a listing noun; False when it is none."""
+    if language.code != "en":
+        return False
+    if opens_paragraph and state.list_lead and not _continues_list(line, content):
+        state.list_lead = None
+    lead = lead_of(content, language)
+    if lead:
+        state.list_lead = lead
+        state.list_party = lead.party or _lead_party(content, state.cast, language, lead.kind)
+        return True  # the lead-in itself only announces what follows
+    own_cues = find_cues(language, content)
+    if state.list_lead and not own_cues and (predicate := bare_predicate(content)):
+        phrases = split_predicate(predicate, lede=False, verb_prefixes=())
+        _add_listed(state.list_lead.kind, state.list_party, phrases, start, end, state)
+        return True
+    listing = None if own_cues else nominal_list(content)
+    if listing:
+        party = first_party(listing.owner) or _context_party(state.cast)
+        _add_listed(listing.kind, party, listing.elements, start, end, state)
+        return True
+    return False
+
+
+def _continues_list(line: str, content: str) -> bool:
+    stripped = line.lstrip()
+    return (
+        bool(_LIST_LINE.match(stripped)) or stripped[:1].islower() or bool(bare_predicate(content))
+    )
+
+
+def _lead_party(content: str, cast: Cast, language: Language, kind: Kind) -> str:
+    clauses = find_clauses(content, language)
+    subject = clean_subject(clauses[0].subject) if clauses else ""
+    actor = resolve(subject, None, cast, speaks_for_self=kind == "call", quoted=False)
+    party = cast.party_of(actor.party) or actor.party
+    return party if party != "Unattributed" else _context_party(cast)
+
+
+def _context_party(cast: Cast) -> str:
+    """Who an unattributed deliverable belongs to: the party last speaking, else the party the
+    article names most."""
+    if cast.last_party:
+        return cast.last_party
+    ranked = cast.mentions.most_common(1)
+    return ranked[0][0] if ranked else "Unattributed"
+
+
+def _add_listed(
+    kind: Kind, party: str, phrases: list[str], start: int, end: int, state: _State
+) -> None:
+    for phrase in phrases:
+        if not phrase.strip() or (kind != "call" and not_a_commitment(phrase)):
+            continue
+        state.candidates.append(
+            Candidate(
+                kind=kind,
+                actor=party,
+                text=compose(party, kind, phrase),
+                phrase=phrase,
+                named=state.cast.party_of(party) == party,
+                evidence_start=start,
+                evidence_end=end,
+                heading=state.heading,
+                in_lede=False,
+            )
+        )
 
 
 def _read_segment(

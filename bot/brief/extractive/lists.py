@@ -1,0 +1,125 @@
+"""Commitments written as lists.
+
+Declarations and speeches list what was committed rather than repeating the verb:
+- a lead-in ending in a colon, then one line per deliverable, each opening with a bare verb or
+  a gerund ("President Hu listed eight steps China will take, which include:" / "---Double its
+  assistance ..." / "Accelerating the energy transition ...");
+- a commitment noun whose content is listed ("The Chinese proposals included promoting water
+  cooperation, expanding trade ties ...", "The package includes funding for a cultural centre,
+  university scholarships and ...").
+The lead-in or the noun gives the kind (a proposal calls, a pledge or a package commits) and
+the actor; each line or listed element is one item.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from lemminflect import getAllLemmas
+
+from bot.brief.extractive.gazetteer import first_party
+from bot.brief.extractive.lexicon import CueKind, Language, find_cues
+from bot.brief.extractive.words import WORD, is_adverb, is_base_verb
+from bot.core.models import Kind
+
+# A fronted adverbial before the verb of a list line: "Over the next three years, train ...".
+_FRONTED = re.compile(
+    r"^(?:(?:over|in|by|within|from|starting|during|before|after|through|until)\b[^,]{0,60},\s*)",
+    re.I,
+)
+_CALL_NOUNS = r"proposals?|suggestions?|recommendations?|calls|priorities"
+_PLEDGE_NOUNS = (
+    r"pledges?|commitments?|package|measures|steps|initiatives|deliverables|plans?|"
+    r"programmes?|programs?|undertakings|contributions?|assistance"
+)
+# "The Chinese proposals included promoting ...", "Japan's package includes funding for ..."
+_NOMINAL = re.compile(
+    rf"^(?P<np>(?:[\w’'.-]+\s+){{0,4}}?(?P<noun>{_CALL_NOUNS}|{_PLEDGE_NOUNS}))\s+(?:also\s+)?"
+    r"(?:include[sd]?|comprise[sd]?|cover(?:s|ed)?|consist(?:s|ed)?\s+of)\s+(?P<list>\S.+)$",
+    re.I,
+)
+_CALL_NOUN = re.compile(rf"^(?:{_CALL_NOUNS})$", re.I)
+# Elements of a listed content: commas and semicolons at the top level, not "and" inside one
+# ("expanding trade ties and connectivity cooperation" is one proposal).
+_ELEMENT = re.compile(r",\s+(?:and\s+|as\s+well\s+as\s+)?|;\s+(?:and\s+)?")
+
+
+@dataclass(frozen=True, slots=True)
+class ListLead:
+    kind: Kind
+    party: str | None  # the party the lead-in names, if any
+
+
+def lead_of(content: str, language: Language) -> ListLead | None:
+    """The list a sentence ending in a colon opens, when its words commit or call."""
+    if not content.rstrip().endswith(":"):
+        return None
+    cues = [c for c in find_cues(language, content) if c.kind != "hedge"]
+    noun = re.search(rf"\b(?:{_CALL_NOUNS}|{_PLEDGE_NOUNS})\b", content, re.I)
+    if not cues and not noun:
+        return None
+    kind: Kind
+    if cues:
+        kind = _kind(cues[0].kind)
+    else:
+        assert noun is not None
+        kind = "call" if _CALL_NOUN.match(noun.group()) else "pledge"
+    return ListLead(kind, first_party(content))
+
+
+def bare_predicate(content: str) -> str | None:
+    """The line's predicate when it opens with a bare verb or a gerund ("Provide US$3 billion
+    ...", "Accelerating the energy transition"), after any fronted adverbial."""
+    text = _FRONTED.sub("", content.strip())
+    words = WORD.findall(text[:80])
+    while len(words) > 1 and is_adverb(words[0]) and not is_base_verb(words[0]):
+        words = words[1:]
+    if not words:
+        return None
+    word = words[0].lower()
+    if is_base_verb(word) or (word.endswith("ing") and "VERB" in getAllLemmas(word)):
+        return text
+    return None
+
+
+@dataclass(frozen=True, slots=True)
+class NominalList:
+    kind: Kind
+    owner: str  # the noun phrase that owns the list ("The Chinese proposals")
+    elements: list[str]
+
+
+def nominal_list(content: str) -> NominalList | None:
+    """A commitment noun and the elements it includes, one per deliverable."""
+    match = _NOMINAL.match(content.strip().rstrip("."))
+    if not match:
+        return None
+    elements = [e.strip(" .;") for e in _ELEMENT.split(match.group("list")) if e.strip(" .;")]
+    kind: Kind = "call" if _CALL_NOUN.match(match.group("noun")) else "pledge"
+    return NominalList(kind, match.group("np"), elements)
+
+
+def compose(actor: str, kind: Kind, phrase: str) -> str:
+    """A readable bullet for a listed deliverable: "China will double its assistance ..."."""
+    phrase = " ".join(phrase.split()).rstrip(".;")
+    first = WORD.match(phrase)
+    verb = first is not None and is_base_verb(first.group())
+    lowered = phrase[:1].lower() + phrase[1:] if first and not _proper(first.group()) else phrase
+    if kind == "call":
+        link = "calls to" if verb else "calls for"
+    elif kind == "offer":
+        link = "is ready to" if verb else "offers"
+    else:
+        link = "will" if verb else "commits to"
+    return f"{actor} {link} {lowered}"
+
+
+def _proper(word: str) -> bool:
+    return word.isupper() or (word[:1].isupper() and not is_base_verb(word) and "ing" != word[-3:])
+
+
+def _kind(cue_kind: CueKind) -> Kind:
+    if cue_kind.startswith("call"):
+        return "call"
+    return "offer" if cue_kind == "offer" else "pledge"
