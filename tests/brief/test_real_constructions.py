@@ -110,3 +110,59 @@ def test_a_call_on_parties_to_act_adverbially_is_a_call(engine: ExtractiveEngine
     )
     found = kinds_and_texts(brief(engine, sentence))
     assert [k for k, _ in found] == ["call"]
+
+
+# --- lists and nominal commitments ----------------------------------------------------------
+
+
+def test_a_lead_in_with_a_colon_gives_one_pledge_per_bare_verb_line(
+    engine: ExtractiveEngine,
+) -> None:
+    body = (
+        "The Norwegian prime minister listed the steps Norway will take, which include:\n"
+        "---Double its aid to the Sahel by 2028.\n"
+        "---Provide 3 billion kroner of loans to the region in the next three years.\n"
+        "---Over the next two years, train 5,000 nurses; send 100 engineers; and build 20 "
+        "clinics."
+    )
+    found = kinds_and_texts(brief(engine, body))
+    assert [k for k, _ in found] == ["pledge"] * 5
+    assert found[0][1] == "Norway will double its aid to the Sahel by 2028"
+
+
+def test_listing_nouns_give_one_item_per_element(engine: ExtractiveEngine) -> None:
+    body = (
+        "The Indian proposals included promoting water cooperation, expanding trade ties and "
+        "connectivity, and deepening cooperation on public health."
+    )
+    found = kinds_and_texts(brief(engine, body))
+    assert [k for k, _ in found] == ["call"] * 3
+    assert "trade ties and connectivity" in found[1][1]
+
+
+def test_money_shared_out_in_one_sentence_is_one_item_per_amount(
+    engine: ExtractiveEngine,
+) -> None:
+    body = (
+        "The leaders agreed on allocating funds for food aid as follows: $8 million to Sudan; "
+        "$3 million to Somalia; and $2 million to the Comoros."
+    )
+    texts = [t for _, t in kinds_and_texts(brief(engine, body))]
+    assert [("8 million" in t, "Somalia" in t, "Comoros" in t) for t in texts] == [
+        (True, False, False),
+        (False, True, False),
+        (False, False, True),
+    ]
+
+
+def test_coordinated_gerunds_are_separate_commitments(engine: ExtractiveEngine) -> None:
+    body = (
+        "G7 leaders committed to implementing new sanctions on Russia, providing Ukraine with "
+        "budget support through 2027, and reducing reliance on Russian energy."
+    )
+    assert len(kinds_and_texts(brief(engine, body))) == 3
+
+
+def test_a_reaffirmed_commitment_to_act_is_a_pledge(engine: ExtractiveEngine) -> None:
+    body = "Von der Leyen reaffirmed the EU's commitment to delivering 450 million vaccine doses."
+    assert [k for k, _ in kinds_and_texts(brief(engine, body))] == ["pledge"]

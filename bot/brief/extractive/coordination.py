@@ -47,6 +47,15 @@ _SHARED_PREPOSITION = re.compile(
 )
 
 
+# "accelerating the talks and striving for their early conclusion": a gerund about "its" or
+# "their" object restates the aspiration before it rather than adding a deliverable.
+_REFERS_BACK = re.compile(r"^\W*\w+\s+(?:\w+\s+){0,2}?(?:its|their)\b", re.I)
+_AMOUNT_LIST = re.compile(r"^(?P<head>[^:;]{3,200}?):\s+(?P<list>[^:]*;[^:]*)$")
+_AMOUNT_SHARE = re.compile(
+    r",?\s+(?:in\s+addition\s+to|of\s+which|including|plus)\s+(?=(?:[A-Z]{0,3}\$|€|£|¥|\d))"
+)
+
+
 @dataclass(frozen=True, slots=True)
 class _Piece:
     separator: str
@@ -67,6 +76,9 @@ def split_predicate(
     follows as its own clause), which closes a list that has no "and" of its own.
     """
     predicate = cut_tail(predicate)
+    amounts = _amounts(predicate)
+    if amounts:
+        return amounts
     conjuncts = _split_verb_phrases(predicate, verb_prefixes, continues)
     parts = [p for c in conjuncts for p in _split_objects(c)]
     if lede and len(parts) > 1 and not all(_concrete(p) for p in parts):
@@ -79,7 +91,14 @@ def _split_verb_phrases(
     predicate: str, verb_prefixes: tuple[str, ...], continues: bool
 ) -> list[str]:
     pieces = _pieces(predicate)
-    starts = [i == 0 or _starts_verb_phrase(p.text, verb_prefixes) for i, p in enumerate(pieces)]
+    # "committed to implementing X, providing Y and reducing Z": gerunds coordinate as verbs.
+    gerunds = bool(pieces) and _starts_gerund(pieces[0].text)
+    starts = [
+        i == 0
+        or _starts_verb_phrase(p.text, verb_prefixes)
+        or (gerunds and _starts_gerund(p.text) and not _REFERS_BACK.search(p.text))
+        for i, p in enumerate(pieces)
+    ]
     # A semicolon closes a list as "and" does: "train X; send Y; build Z".
     closed = [any(w in p.separator for w in ("and", "or", "serta", ";")) for p in pieces]
     conjuncts: list[str] = []
@@ -91,6 +110,27 @@ def _split_verb_phrases(
         else:
             conjuncts[-1] += piece.separator + piece.text
     return _share_frame(conjuncts)
+
+
+def _starts_gerund(text: str) -> bool:
+    words = WORD.findall(text[:40])
+    word = words[0].lower() if words else ""
+    return word.endswith("ing") and "VERB" in getAllLemmas(word)
+
+
+def _amounts(predicate: str) -> list[str] | None:
+    """One phrase per amount where one sentence shares money out: "allocating funds as follows:
+    $8 million to Sudan; $3 million to Somalia", "$12.9 million on fellowships, in addition to
+    $6.9 million on a climate centre", "$150 million, of which $60 million for maritime ..."."""
+    listed = _AMOUNT_LIST.match(predicate)
+    if listed:
+        parts = [p for p in re.split(r";\s+(?:and\s+)?", listed.group("list")) if p.strip()]
+        if len(parts) > 1:
+            return [f"{listed.group('head')}: {p.strip()}" for p in parts]
+    shared = _AMOUNT_SHARE.search(predicate)
+    if shared and has_figure(predicate[: shared.start()]):
+        return [predicate[: shared.start()], predicate[shared.start() :].lstrip(" ,")]
+    return None
 
 
 def _pieces(text: str) -> list[_Piece]:

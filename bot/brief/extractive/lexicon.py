@@ -80,6 +80,17 @@ _EN_CUES = [
         rf"(?:\s+(?:itself|themselves|ourselves))?|agree(?:s|d)?|agreeing){_ON_DAY}{_ADV}\s+to\b",
     ),
     ("pledge", r"\b(?:pledged|committed)\b"),
+    # "reaffirmed the EU's commitment to delivering ...", "agreed on allocating funds ...":
+    # a commitment carried by a noun, or agreement on a deliverable.
+    (
+        "pledge",
+        r"\b(?:reaffirm(?:s|ed)?|reiterat(?:es|ed)|renew(?:s|ed)?|confirm(?:s|ed)?|"
+        r"restat(?:es|ed)|announc(?:es|ed)|made|make|makes)\s+"
+        r"(?:its|their|his|her|our|the\s+[\w’'. -]{1,40}?[’']s?)"
+        r"\s+(?:strong\s+|firm\s+|full\s+|continued\s+|new\s+|financial\s+)?"
+        r"(?:commitments?|pledges?)\s+to\b",
+    ),
+    ("pledge", r"\bagree(?:s|d)?\s+on\s+(?=\w+ing\b)"),
     # "announced A$50 million for ...", "unveiled a $200 million package": money put on the table
     (
         "pledge",
@@ -124,7 +135,8 @@ encouraging appeal appeals appealed appealing call calls called calling invite i
 inviting propose proposes proposed proposing suggest suggests suggested sought seek seeks
 seeking it should must ought can express expresses expressed voice voices voiced signal
 signals signalled signaled announces announced unveil unveils unveiled earmark earmarks
-earmarked allocates allocated
+earmarked allocates allocated reaffirm reaffirms reaffirmed reiterates reiterated renew
+renews renewed confirm confirms confirmed restates restated made make makes
 """
 _ID_TRIGGERS = """
 siap bersedia mungkin berharap mempertimbangkan akan sepakat menyepakati berkomitmen berjanji

@@ -116,7 +116,7 @@ def compose(actor: str, kind: Kind, phrase: str) -> str:
 
 
 def _proper(word: str) -> bool:
-    return word.isupper() or (word[:1].isupper() and not is_base_verb(word) and "ing" != word[-3:])
+    return word.isupper() or (word[:1].isupper() and not is_base_verb(word) and word[-3:] != "ing")
 
 
 def _kind(cue_kind: CueKind) -> Kind:
