@@ -166,3 +166,91 @@ def test_coordinated_gerunds_are_separate_commitments(engine: ExtractiveEngine) 
 def test_a_reaffirmed_commitment_to_act_is_a_pledge(engine: ExtractiveEngine) -> None:
     body = "Von der Leyen reaffirmed the EU's commitment to delivering 450 million vaccine doses."
     assert [k for k, _ in kinds_and_texts(brief(engine, body))] == ["pledge"]
+
+
+def test_an_inline_lettered_list_gives_one_pledge_per_letter(engine: ExtractiveEngine) -> None:
+    body = (
+        "Leaders have committed to: a. establish a regional climate finance facility by 2027; "
+        "b. strengthen maritime surveillance cooperation; c. expand labour mobility schemes."
+    )
+    assert len(kinds_and_texts(brief(engine, body))) == 3
+
+
+def test_a_verb_lead_in_gives_its_subject_to_numbered_lines(engine: ExtractiveEngine) -> None:
+    body = (
+        "The leaders agreed to:\n"
+        "1. Accelerating the transition to renewable energy across the region.\n"
+        "2. Strengthen disaster early-warning systems in member states."
+    )
+    found = brief(engine, body).items()
+    assert [(i.kind, i.actor) for i in found] == [("pledge", "The leaders")] * 2
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Australia announced a pledge of $40 million for coastal resilience in Tuvalu.",
+        "New Zealand announced funding of NZ$25 million for school meals in Samoa.",
+        "The Prime Ministers directed their officials to identify projects in semiconductors.",
+        "They shared the intention to exchange 50,000 skilled personnel over five years.",
+        "The leaders concurred to launch a Next Generation Mobility Partnership.",
+        "India is pleased to announce a $7.5 million grant for cancer screening.",
+        "The Quad Leaders announced the Quad Cancer Moonshot to save lives.",
+    ],
+)
+def test_commitments_carried_by_nouns_and_agreement_verbs(
+    engine: ExtractiveEngine, sentence: str
+) -> None:
+    assert [k for k, _ in kinds_and_texts(brief(engine, sentence))] == ["pledge"]
+
+
+def test_a_numbered_plan_named_in_passing_is_not_a_programme(engine: ExtractiveEngine) -> None:
+    sentence = "President Kang unveiled a three-point plan for relations with ASEAN."
+    assert kinds_and_texts(brief(engine, sentence)) == []
+
+
+def test_a_total_of_which_parts_go_to_purposes_gives_one_item_per_purpose(
+    engine: ExtractiveEngine,
+) -> None:
+    sentence = (
+        "The Asian Development Bank committed $150 million, of which $60 million for maritime "
+        "safety and $90 million for climate adaptation."
+    )
+    texts = [t for _, t in kinds_and_texts(brief(engine, sentence))]
+    assert [("maritime" in t, "adaptation" in t) for t in texts] == [(True, False), (False, True)]
+
+
+# --- who calls ------------------------------------------------------------------------------
+
+
+def test_a_call_by_the_leaders_belongs_to_the_leaders_not_the_country_named_last(
+    engine: ExtractiveEngine,
+) -> None:
+    body = (
+        "Thailand's prime minister spoke about the river. "
+        "The leaders urged upstream countries to share water data all year round."
+    )
+    calls = [i for i in brief(engine, body).items() if i.kind == "call"]
+    assert [i.actor for i in calls] == ["The leaders"]
+
+
+def test_a_call_by_a_name_the_article_never_tied_to_a_country_is_that_persons(
+    engine: ExtractiveEngine,
+) -> None:
+    body = (
+        "Thai Prime Minister Srettha Thavisin spoke first. "
+        "Tanabe urged members to speed up the river commission's work."
+    )
+    calls = [i for i in brief(engine, body).items() if i.kind == "call"]
+    assert [i.actor for i in calls] == ["Tanabe"]
+
+
+def test_a_named_speaker_not_tied_to_a_country_speaks_for_himself(
+    engine: ExtractiveEngine,
+) -> None:
+    body = (
+        "Ukrainian President Zelenskyy urged allies to issue a formal invitation. "
+        "Stoltenberg said allies must do more to replenish their stockpiles of ammunition."
+    )
+    actors = [i.actor for i in brief(engine, body).items() if "stockpiles" in i.text]
+    assert actors == ["Stoltenberg"]

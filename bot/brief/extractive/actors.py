@@ -41,6 +41,14 @@ _BOTH = re.compile(
     r"|^kedua\s+(?:pemimpin|negara|pihak)$",
     re.I,
 )
+# Who speaks for a summit as a whole: its leaders, its participants, its documents.
+_COLLECTIVE = re.compile(
+    r"^(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:leaders|heads\s+of\s+(?:state|government)|summit|"
+    r"forum|communiqu[eé]|declaration|statement|participants|member\s+states|meeting|"
+    r"conference|gathering)$",
+    re.I,
+)
+_PROPER_NAME = re.compile(r"^(?:[A-Z][\w’'-]+)(?:\s+[A-Z][\w’'-]+){0,3}$")
 _MEETING = re.compile(
     r"\b(?:(?:met|meets)\s+(?:with\s+)?|talks\s+with\s+|bertemu\s+)(?P<who>[A-Z][^.;]{2,80})"
 )
@@ -119,6 +127,13 @@ def clean_subject(subject: str) -> str:
     subject = re.sub(
         r"^(?:and|or|but|while|whereas|then|so|with|as|after)(?:\s+|$)", "", subject, flags=re.I
     )
+    # "India is pleased to announce": the courtesy is not part of who announces.
+    subject = re.sub(
+        r"\s+(?:is|are|am|was|were)\s+(?:pleased|proud|happy|delighted|glad)\s+to$",
+        "",
+        subject,
+        flags=re.I,
+    )
     # "ASEAN leaders had agreed", "Bima juga mendesak": auxiliaries and adverbs are not the subject.
     return re.sub(
         r"(?:\s+(?:had|has|have|is|are|was|were|juga|pun|telah|sudah))+$", "", subject, flags=re.I
@@ -138,6 +153,8 @@ def resolve(
     (calls like "X urged ..."); otherwise the subject is who commits ("China will ...")."""
     subject = clean_subject(subject)
     speaker_party = cast.party_of(speaker) if speaker and not _PRONOUN.match(speaker) else None
+    if speaker and not speaker_party and _PROPER_NAME.match(speaker.strip()):
+        speaker_party = speaker.strip()  # "Stoltenberg said": the person, not the last country
     speaker_party = speaker_party or cast.last_party
     if subject and _BLOC.match(subject):
         # "the bloc" is the body the speaker speaks for ("Speaking for ASEAN, ... said the bloc")
@@ -155,6 +172,10 @@ def resolve(
         return Actor(pair, pair)
     named = cast.party_of(subject)
     if speaks_for_self:
+        # "The leaders urged ...", "Tanabe urged ..." (a name the article never tied to a
+        # country): the summit's participants, or the person, never the country named last.
+        if not named and (_COLLECTIVE.match(subject) or _PROPER_NAME.match(subject)):
+            return Actor(subject[:1].upper() + subject[1:], subject)
         return Actor(named or speaker_party or subject, subject)
     if named and _names_only_party(subject, named, cast):
         return Actor(named, subject)

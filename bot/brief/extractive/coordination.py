@@ -51,9 +51,14 @@ _SHARED_PREPOSITION = re.compile(
 # "their" object restates the aspiration before it rather than adding a deliverable.
 _REFERS_BACK = re.compile(r"^\W*\w+\s+(?:\w+\s+){0,2}?(?:its|their)\b", re.I)
 _AMOUNT_LIST = re.compile(r"^(?P<head>[^:;]{3,200}?):\s+(?P<list>[^:]*;[^:]*)$")
-_AMOUNT_SHARE = re.compile(
-    r",?\s+(?:in\s+addition\s+to|of\s+which|including|plus)\s+(?=(?:[A-Z]{0,3}\$|€|£|¥|\d))"
+_ENUMERATION = re.compile(
+    r"(?:^|[:;,]\s*|\s)(?:and\s+)?(?:\(?[a-h]\)|[a-h]\.|\(?(?:i|ii|iii|iv|v|vi)\)|\(\d{1,2}\))\s+"
 )
+_CURRENCY_AHEAD = r"(?=(?:[A-Z]{0,3}\$|€|£|¥|\d))"
+_AMOUNT_SHARE = re.compile(
+    rf",?\s+(?P<link>in\s+addition\s+to|of\s+which|including|plus)\s+{_CURRENCY_AHEAD}"
+)
+_AMOUNT_SIBLING = re.compile(rf",?\s+and\s+{_CURRENCY_AHEAD}|,\s+{_CURRENCY_AHEAD}")
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,6 +80,10 @@ def split_predicate(
     `continues` says the coordination goes on past this predicate (", and is ready to ..."
     follows as its own clause), which closes a list that has no "and" of its own.
     """
+    enumerated = [e for e in _ENUMERATION.split(predicate) if e.strip(" :;,")]
+    if len(enumerated) > 1:
+        # "committed to: a. establish X; b. strengthen Y": one item per lettered line.
+        return [cut_tail(e.strip(" :;,")) for e in enumerated]
     predicate = cut_tail(predicate)
     amounts = _amounts(predicate)
     if amounts:
@@ -128,9 +137,14 @@ def _amounts(predicate: str) -> list[str] | None:
         if len(parts) > 1:
             return [f"{listed.group('head')}: {p.strip()}" for p in parts]
     shared = _AMOUNT_SHARE.search(predicate)
-    if shared and has_figure(predicate[: shared.start()]):
-        return [predicate[: shared.start()], predicate[shared.start() :].lstrip(" ,")]
-    return None
+    if not shared or not has_figure(predicate[: shared.start()]):
+        return None
+    before = predicate[: shared.start()]
+    parts = [p for p in _AMOUNT_SIBLING.split(predicate[shared.end() :]) if p.strip()]
+    if shared.group("link").lower() == "in addition to":
+        return [before, *parts]
+    # "$150 million, of which $60 million for A and $90 million for B": one item per purpose.
+    return [f"{before}, {shared.group('link')} {p}" for p in parts]
 
 
 def _pieces(text: str) -> list[_Piece]:

@@ -76,7 +76,8 @@ _EN_CUES = [
     (
         "pledge",
         rf"\b(?:pledg(?:e|es|ed|ing)|vow(?:s|ed)?|promis(?:e|es|ed)|undert(?:ake|akes|ook)"
-        rf"|resolved?|decided?|decides|intends?|intended|plans?|planned|aims?|aimed|committ?(?:s|ed|ing)?"
+        rf"|resolved?|decided?|decides|intends?|intended|plans?|planned|aims?|aimed|concur(?:s|red)?"
+        rf"|committ?(?:s|ed|ing)?"
         rf"(?:\s+(?:itself|themselves|ourselves))?|agree(?:s|d)?|agreeing){_ON_DAY}{_ADV}\s+to\b",
     ),
     ("pledge", r"\b(?:pledged|committed)\b"),
@@ -94,12 +95,39 @@ _EN_CUES = [
     # "announced A$50 million for ...", "unveiled a $200 million package": money put on the table
     (
         "pledge",
-        r"\b(?:announc(?:es|ed)|unveil(?:s|ed)|earmark(?:s|ed)|allocat(?:es|ed)|offer(?:s|ed)|"
-        r"promis(?:es|ed))(?=\s+(?:(?:a|an)\s+)?(?:new\s+|fresh\s+|further\s+|additional\s+)?"
+        r"\b(?:announc(?:e|es|ed)|unveil(?:s|ed)?|earmark(?:s|ed)|allocat(?:es|ed)|offer(?:s|ed)|"
+        r"promis(?:es|ed)|committ?(?:s|ed)|provid(?:es|ed)|contribut(?:es|ed)|mobili[sz](?:es|ed))"
+        r"(?=\s+(?:(?:a|an|the)\s+)?(?:new\s+|fresh\s+|further\s+|additional\s+)?"
+        # "announced a pledge of $40 million", "announced funding of NZ$25 million"
+        r"(?:(?:pledge|package|funding|fund|grant|loan|commitment|contribution|aid|assistance)s?"
+        r"\s+(?:of|worth|totall?ing)\s+(?:about\s+|some\s+|over\s+|nearly\s+)?)?"
         r"(?:[A-Z]{0,3}\$|€|£|¥|EUR\s|USD\s)?\d)",
     ),
     ("pledge", r"\b(?:is|are)\s+(?:going|determined)\s+to\b"),
-    ("pledge", rf"\btask(?:s|ed)?{_ADDRESSEE}"),
+    # "we task our ministers to", "directed their officials to identify ..."
+    (
+        "pledge",
+        rf"\b(?:task(?:s|ed)?|direct(?:s|ed)?|instruct(?:s|ed)?|mandat(?:es|ed)|"
+        rf"commission(?:s|ed)?){_ADDRESSEE}",
+    ),
+    # "shared the intention to exchange ...", "expressed their determination to ..."
+    (
+        "pledge",
+        r"\b(?:shar(?:e|es|ed)|express(?:es|ed)?|announc(?:e|es|ed)|stat(?:es|ed)|declar(?:es|ed)|"
+        r"confirm(?:s|ed)?|reaffirm(?:s|ed)?)\s+(?:the|their|its|his|her|our)\s+(?:firm\s+|strong\s+)?"
+        r"(?:intention|intent|determination|resolve|decision)\s+to\b",
+    ),
+    # "announced the Quad Cancer Moonshot", "unveiled a new scholarship programme": a
+    # programme put on the table.
+    (
+        "pledge",
+        r"\b(?:announc(?:e|es|ed)|unveil(?:s|ed)?)\s+(?=(?:the\s+|a\s+|an\s+)?(?:new\s+)?"
+        # A programme's proper name: capitals, so the case-insensitive alternation is switched off.
+        r"(?-i:(?:[A-Z][\w-]*\s+){1,6}(?:Initiative|Programme|Program|Fund|Facility|Partnership|"
+        r"Centre|Center|Scholarships?|Fellowships?|Moonshot|Plan|Mission|Corridor|Network))\b|"
+        r"(?:a|an)\s+(?:new\s+)?(?:[\w-]+\s+){0,3}(?:initiative|programme|program|fund|facility|"
+        r"scholarships?|fellowships?|grant|loan|package)\b)",
+    ),
     (
         "call",
         rf"\b(?:urg(?:e|es|ed|ing)|press(?:es|ed|ing)?|ask(?:s|ed|ing)?|encourag(?:e|es|ed|ing)"
@@ -135,8 +163,11 @@ encouraging appeal appeals appealed appealing call calls called calling invite i
 inviting propose proposes proposed proposing suggest suggests suggested sought seek seeks
 seeking it should must ought can express expresses expressed voice voices voiced signal
 signals signalled signaled announces announced unveil unveils unveiled earmark earmarks
-earmarked allocates allocated reaffirm reaffirms reaffirmed reiterates reiterated renew
-renews renewed confirm confirms confirmed restates restated made make makes
+earmarked allocates allocated commits announce unveil task direct directs directed instruct
+instructs instructed mandates mandated commission commissions commissioned share shares shared
+states stated declare declares declared concur concurs concurred provides provided contributes
+contributed mobilises mobilised mobilizes mobilized reaffirm reaffirms reaffirmed reiterates
+reiterated renew renews renewed confirm confirms confirmed restates restated made make makes
 """
 _ID_TRIGGERS = """
 siap bersedia mungkin berharap mempertimbangkan akan sepakat menyepakati berkomitmen berjanji

@@ -39,6 +39,14 @@ _NOMINAL = re.compile(
     r"(?:include[sd]?|comprise[sd]?|cover(?:s|ed)?|consist(?:s|ed)?\s+of)\s+(?P<list>\S.+)$",
     re.I,
 )
+# A lead-in whose verb takes the list as its object: "The leaders agreed to:".
+_LEAD_VERB = re.compile(
+    r"\b(?:(?P<call>urge[sd]?|call(?:s|ed)?\s+(?:on|upon)\b[^:]{0,60}|call(?:s|ed)?\s+for|"
+    r"propose[sd]?|recommend(?:s|ed)?|encourage[sd]?)|agree[sd]?|committ?(?:s|ed)?|decide[sd]?|"
+    r"pledge[sd]?|resolve[sd]?|undert(?:ake|akes|ook)|vow(?:s|ed)?|will|shall)"
+    r"(?:\s+to)?(?:\s+the\s+following)?\s*:\s*$",
+    re.I,
+)
 _CALL_NOUN = re.compile(rf"^(?:{_CALL_NOUNS})$", re.I)
 # Elements of a listed content: commas and semicolons at the top level, not "and" inside one
 # ("expanding trade ties and connectivity cooperation" is one proposal).
@@ -57,15 +65,27 @@ def lead_of(content: str, language: Language) -> ListLead | None:
         return None
     cues = [c for c in find_cues(language, content) if c.kind != "hedge"]
     noun = re.search(rf"\b(?:{_CALL_NOUNS}|{_PLEDGE_NOUNS})\b", content, re.I)
-    if not cues and not noun:
+    verb = _LEAD_VERB.search(content)
+    if not cues and not noun and not verb:
         return None
     kind: Kind
-    if cues:
+    if verb:  # "The leaders agreed to:", "We urge all parties to:"
+        kind = "call" if verb.group("call") else "pledge"
+    elif cues:
         kind = _kind(cues[0].kind)
     else:
         assert noun is not None
         kind = "call" if _CALL_NOUN.match(noun.group()) else "pledge"
     return ListLead(kind, first_party(content))
+
+
+def lead_subject(content: str) -> str:
+    """Who a verb lead-in's list belongs to: "The leaders" of "The leaders agreed to:"."""
+    verb = _LEAD_VERB.search(content)
+    if not verb:
+        return ""
+    before = content[: verb.start()].rstrip()
+    return re.split(r"[,;]\s+", before)[-1] if before else ""
 
 
 def bare_predicate(content: str) -> str | None:
@@ -106,12 +126,13 @@ def compose(actor: str, kind: Kind, phrase: str) -> str:
     first = WORD.match(phrase)
     verb = first is not None and is_base_verb(first.group())
     lowered = phrase[:1].lower() + phrase[1:] if first and not _proper(first.group()) else phrase
+    # Past tense or a modal reads right after a singular or a plural actor.
     if kind == "call":
-        link = "calls to" if verb else "calls for"
+        link = "proposed to" if verb else "called for"
     elif kind == "offer":
-        link = "is ready to" if verb else "offers"
+        link = "offered to" if verb else "offered"
     else:
-        link = "will" if verb else "commits to"
+        link = "will" if verb else "committed to"
     return f"{actor} {link} {lowered}"
 
 

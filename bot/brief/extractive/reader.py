@@ -18,7 +18,14 @@ from bot.brief.extractive.filters import (
 )
 from bot.brief.extractive.gazetteer import first_party
 from bot.brief.extractive.lexicon import Language, find_cues
-from bot.brief.extractive.lists import ListLead, bare_predicate, compose, lead_of, nominal_list
+from bot.brief.extractive.lists import (
+    ListLead,
+    bare_predicate,
+    compose,
+    lead_of,
+    lead_subject,
+    nominal_list,
+)
 from bot.brief.extractive.sections import Heading, closes_section, find_heading
 from bot.brief.text import Sentence, paragraphs, segment
 from bot.core.models import Kind
@@ -46,7 +53,9 @@ _AGENT = re.compile(
     r"countries|members|nations|sides?|blocs?|delegations?|union|council|commission|president|"
     r"premier|minister|chancellor|king|administration|authorit(?:y|ies)|agenc(?:y|ies)|ministry|"
     r"secretariat|envoy|parties|partners|donors|lenders?|banks?|militar(?:y|ies)|forces|navy|"
-    r"navies|coast\s+guards?|armed\s+forces|ministries|cabinet|parliament|congress)\b",
+    r"navies|coast\s+guards?|armed\s+forces|ministries|cabinet|parliament|congress|allies|"
+    r"alliance|signator(?:y|ies)|coalition|co-?chairs?|presidency|donors?|funders?|"
+    r"institutions|organi[sz]ations?|forum|group(?:ing)?|quad)\b",
     re.I,
 )
 _GOVERNS = re.compile(r"^\s*(?:that|to)\b", re.I)
@@ -180,7 +189,7 @@ def _continues_list(line: str, content: str) -> bool:
 
 def _lead_party(content: str, cast: Cast, language: Language, kind: Kind) -> str:
     clauses = find_clauses(content, language)
-    subject = clean_subject(clauses[0].subject) if clauses else ""
+    subject = clean_subject(clauses[0].subject if clauses else lead_subject(content))
     actor = resolve(subject, None, cast, speaks_for_self=kind == "call", quoted=False)
     party = cast.party_of(actor.party) or actor.party
     return party if party != "Unattributed" else _context_party(cast)
@@ -351,7 +360,11 @@ def _compose(display: str, clause: Clause, phrase: str) -> str:
         else phrase.strip()
     )
     body = _ON_DAY.sub("", body)
-    text = " ".join(f"{display} {cue} {body}".split()).strip(" ,;:")
+    # "it is important to ...": an impersonal call is the speaker's, said in its own words.
+    joined = (
+        f"{display}: {cue} {body}" if cue.lower().startswith("it ") else f"{display} {cue} {body}"
+    )
+    text = " ".join(joined.split()).strip(" ,;:")
     text = text.rstrip(".") if not text.endswith("..") else text
     if text.count('"') % 2:
         text += '"'  # the attribution took the closing quote: "the "ASEAN Way," he said"
