@@ -254,3 +254,21 @@ def test_a_named_speaker_not_tied_to_a_country_speaks_for_himself(
     )
     actors = [i.actor for i in brief(engine, body).items() if "stockpiles" in i.text]
     assert actors == ["Stoltenberg"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Xi stressed the need to strengthen counter-terrorism cooperation.",
+        "Xi emphasized that China and Central Asian countries need to jointly safeguard peace.",
+        "Putin invited member states to join the BRICS grain exchange.",
+        "It is necessary to speed up the construction of the railway, Xi said.",
+    ],
+)
+def test_calls_in_every_form(engine: ExtractiveEngine, sentence: str) -> None:
+    assert [k for k, _ in kinds_and_texts(brief(engine, sentence))] == ["call"]
+
+
+def test_what_others_need_is_no_call(engine: ExtractiveEngine) -> None:
+    sentence = "Island leaders said the sums fell short of what poor countries need to cope."
+    assert kinds_and_texts(brief(engine, sentence)) == []

@@ -93,6 +93,9 @@ def _strip_leading(text: str, language: Language) -> tuple[str, str | None]:
         return text, None
     if find_cues(language, match.group("speaker")):
         return text, None  # "X called for reform and said ...": the call is content, not a name
+    boundary = match.end("speaker")
+    if any(c.start < boundary < c.end for c in find_cues(language, text[: match.end() + 60])):
+        return text, None  # "Putin invited member states to ...": "states" is no reporting verb
     verb = text[match.end("speaker") :].lstrip()
     cues = find_cues(language, verb)
     if cues and cues[0].start == 0:

@@ -11,7 +11,7 @@ _SUBJECT_BOUNDARY = re.compile(
     r",\s+(?:and|but|while|whereas)\s+|;\s+|,\s+|\s+(?:that|while|whereas|bahwa|sehingga)\s+"
 )
 _ELIDED = re.compile(r"(?:^|[\s,])(?:and|or|serta|dan)\s*$", re.I)
-_RELATIVE = re.compile(r"\b(?:who|which|whom|whose)\b[^,]*$|\bthat\s*$|\byang\s*$", re.I)
+_RELATIVE = re.compile(r"\b(?:who|which|whom|whose|what)\b[^,]*$|\bthat\s*$|\byang\s*$", re.I)
 _APPOSITIVE = re.compile(r"^(?:who|which|whose|whom|that|\w+ing|in|at|on|with|for|by|as)\b", re.I)
 _TRAILING_JOIN = re.compile(r"(?:[,;]?\s+(?:and|but|while|whereas|or|serta|dan))?[\s,;]*$", re.I)
 _HOW = re.compile(r"\b(?:how|whether|what)\b", re.I)

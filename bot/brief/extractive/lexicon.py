@@ -137,6 +137,9 @@ _EN_CUES = [
     ("call", r"\burg(?:e|es|ed|ing)\s+(?:that\b)?"),
     ("call", r"\bcall(?:s|ed|ing)?\s+for\b"),
     ("call", r"\bpropos(?:e|es|ed|ing)\s+(?:that|to)\b"),
+    # "stressed the need to ...", "countries need to jointly safeguard ...": an obligation
+    # put to others.
+    ("call", r"\b(?:the\s+)?(?:need|needs|necessity|urgency)\s+(?:to|for)\b"),
     ("call", r"\bsuggest(?:s|ed)?\s+that\b"),
     (
         "call",
@@ -167,7 +170,8 @@ earmarked allocates allocated commits announce unveil task direct directs direct
 instructs instructed mandates mandated commission commissions commissioned share shares shared
 states stated declare declares declared concur concurs concurred provides provided contributes
 contributed mobilises mobilised mobilizes mobilized reaffirm reaffirms reaffirmed reiterates
-reiterated renew renews renewed confirm confirms confirmed restates restated made make makes
+reiterated need needs necessity urgency the renew renews renewed confirm confirms confirmed
+restates restated made make makes
 """
 _ID_TRIGGERS = """
 siap bersedia mungkin berharap mempertimbangkan akan sepakat menyepakati berkomitmen berjanji

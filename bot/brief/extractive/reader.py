@@ -361,9 +361,12 @@ def _compose(display: str, clause: Clause, phrase: str) -> str:
     )
     body = _ON_DAY.sub("", body)
     # "it is important to ...": an impersonal call is the speaker's, said in its own words.
-    joined = (
-        f"{display}: {cue} {body}" if cue.lower().startswith("it ") else f"{display} {cue} {body}"
-    )
+    if cue.lower().startswith("it "):
+        joined = f"{display}: {cue} {body}"
+    elif cue.lower().startswith(("the need", "the necessity", "the urgency")):
+        joined = f"{display} stressed {cue} {body}"  # the reporting verb went with the speaker
+    else:
+        joined = f"{display} {cue} {body}"
     text = " ".join(joined.split()).strip(" ,;:")
     text = text.rstrip(".") if not text.endswith("..") else text
     if text.count('"') % 2:
