@@ -272,3 +272,22 @@ def test_calls_in_every_form(engine: ExtractiveEngine, sentence: str) -> None:
 def test_what_others_need_is_no_call(engine: ExtractiveEngine) -> None:
     sentence = "Island leaders said the sums fell short of what poor countries need to cope."
     assert kinds_and_texts(brief(engine, sentence)) == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "We also recognized the need for expanding high-level engagement on major issues.",
+        "US President Donald Trump will also arrive at Gimhae airport on Wednesday.",
+        "They will then be helicoptered to Manila where the meetings will be held.",
+        "Canada is deeply committed to the FTAA by temperament and history.",
+        "Australia is committed to upholding sovereignty and territorial integrity, he said.",
+    ],
+)
+def test_stances_and_itineraries_are_not_items(engine: ExtractiveEngine, sentence: str) -> None:
+    assert kinds_and_texts(brief(engine, sentence)) == []
+
+
+def test_urging_others_to_uphold_a_system_is_still_a_call(engine: ExtractiveEngine) -> None:
+    sentence = "Zhao urged both sides to jointly uphold the multilateral trading system."
+    assert [k for k, _ in kinds_and_texts(brief(engine, sentence))] == ["call"]

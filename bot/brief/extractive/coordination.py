@@ -90,8 +90,9 @@ def split_predicate(
         return amounts
     conjuncts = _split_verb_phrases(predicate, verb_prefixes, continues)
     parts = [p for c in conjuncts for p in _split_objects(c)]
-    if lede and len(parts) > 1 and not all(_concrete(p) for p in parts):
-        # A lede sums up one aspiration in several verbs; the body gives the specifics.
+    if lede and len(parts) > 1 and not any(_concrete(p) for p in parts):
+        # A lede sums up one aspiration in several verbs; the body gives the specifics. A part
+        # with a figure or a name is news of its own, and the lede dedup weighs it.
         return [predicate]
     return parts
 

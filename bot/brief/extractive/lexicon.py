@@ -25,6 +25,11 @@ _NOUN_BEFORE = re.compile(
     r"other|all|some|many|any))\s+$",
     re.I,
 )
+_RECOGNISED_NEED = re.compile(
+    r"\b(?:recogni[sz](?:e|es|ed)|acknowledg(?:e|es|ed)|not(?:e|es|ed)|understood|understand|"
+    r"s(?:ee|aw))\s+$",
+    re.I,
+)
 _ADDRESSEE = r"\s+(?P<addressee>(?:(?!\bto\b|[.;:]).){1,90}?)\s+to\b"
 
 
@@ -257,6 +262,10 @@ def find_cues(language: Language, text: str) -> list[Cue]:
             continue
         if language.code == "en" and _NOUN_BEFORE.search(text, 0, match.start()):
             continue  # "Japan's pledge to fund ...", "the plan to build ...": a noun
+        if _RECOGNISED_NEED.search(text, 0, match.start()) and match.group().lower().startswith(
+            ("the need", "the necessity", "the urgency")
+        ):
+            continue  # "recognized the need for ...": a stance, not a call
         found.append(
             Cue(language.cue_kinds[name], match.start(), match.end(), match.group(), addressee)
         )

@@ -10,6 +10,7 @@ from bot.brief.extractive.attribution import Segment, segments
 from bot.brief.extractive.clauses import Clause, find_clauses
 from bot.brief.extractive.coordination import split_predicate, strip_frame
 from bot.brief.extractive.filters import (
+    head_verb,
     is_background,
     is_concrete,
     is_negated,
@@ -27,6 +28,7 @@ from bot.brief.extractive.lists import (
     nominal_list,
 )
 from bot.brief.extractive.sections import Heading, closes_section, find_heading
+from bot.brief.extractive.words import PRINCIPLE_VERBS
 from bot.brief.text import Sentence, paragraphs, segment
 from bot.core.models import Kind
 
@@ -44,6 +46,14 @@ _ON_DAY = re.compile(
     r"\s+(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b", re.I
 )
 _OPENING_NAME = re.compile(r"(?:The\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,3}(?=\s+[a-z])")
+_TAKES_VERB = re.compile(
+    r"\b(?:to|will|would|shall|should|must|can|[’']ll)(?:\s+(?:also|further|now|then|still|soon|"
+    r"\w+ly))*\s*$",
+    re.I,
+)
+_COMMITTED_TO_A_THING = re.compile(
+    r"^\s*(?:pledged|committed)\s+to\s+(?:the|a|an|its|their|our|his|her)\s", re.I
+)
 _FUNCTION_WORDS = frozenset(
     "the a an at in on for as with by after while during also but and so then this that".split()
 )
@@ -305,11 +315,17 @@ def _rejected(
     if not phrase.strip():
         return True
     core = strip_frame(phrase)
-    takes_verb = clause.cue.text.rstrip().lower().endswith(
-        ("to", "will", "would", "shall", "should", "must", "can")
-    ) or clause.cue.kind in ("call_modal", "call_can")
+    # "will also", "will then": the adverbs the cue took in do not change what follows it.
+    takes_verb = bool(_TAKES_VERB.search(clause.cue.text)) or clause.cue.kind in (
+        "call_modal",
+        "call_can",
+    )
     if language.code == "en" and takes_verb and not_a_commitment(core):
         return True
+    if kind != "call" and head_verb(core)[0] in PRINCIPLE_VERBS:
+        return True
+    if _COMMITTED_TO_A_THING.match(f"{clause.cue.text.strip()} {phrase.strip()}"):
+        return True  # "is deeply committed to the FTAA": a stance toward a thing, not an act
     if quoted:
         # Quotations carry colour; only a concrete quoted commitment is an item.
         return not is_concrete(subject + " " + core if kind == "call" else core)

@@ -62,6 +62,9 @@ POSITION_VERBS = _words(
     regret deplore praise thank
     """
 )
+# Holding to a principle: a party that commits itself to these states a position ("committed to
+# upholding sovereignty"); urging others to them is still a call.
+PRINCIPLE_VERBS = frozenset(["uphold", "upholding", "respect", "respecting", "honour", "honor"])
 ITINERARY_VERBS = frozenset(
     ["attend", "visit", "tour", "travel", "arrive", "depart", "fly", "leave", "meet"]
 )
