@@ -18,7 +18,6 @@ CueKind = Literal["pledge", "offer", "call", "call_modal", "call_can", "hedge"]
 
 _ADV = r"\b(?:\s+(?:also|further|now|then|still|soon)\b)*"
 _ON_DAY = r"(?:\s+(?:(?:on|at|in|during)\s+)?(?:\w+day|the\s+\w+|this\s+\w+))?"
-_WORD = re.compile(r"[A-Za-z’']+")
 # A possessive or determiner right before a cue word makes it a noun ("Japan's pledge to").
 _NOUN_BEFORE = re.compile(
     r"(?:[’']s|\b(?:the|a|an|its|their|his|her|our|this|that|these|those|new|fresh|earlier|"
@@ -249,20 +248,20 @@ def find_cues(language: Language, text: str) -> list[Cue]:
     """Every cue in `text`, left to right, none overlapping."""
     found: list[Cue] = []
     position = 0
-    for word in _WORD.finditer(text):
-        if word.start() < position or not _triggers(word.group(), language):
+    for trigger in _trigger_pattern(language).finditer(text):
+        if trigger.start() < position:
             continue
-        at = word.start() if word.group().lower() in language.triggers else word.end() - 3
-        match = language.cues.match(text, at)
+        match = language.cues.match(text, trigger.start())
         if not match:
             continue
         name = match.lastgroup or ""
         addressee = match.group("a" + name[1:]) if ("a" + name[1:]) in match.re.groupindex else None
         if language.code == "en" and not _acts(match.group(), addressee, text, match.end()):
             continue
-        if language.code == "en" and _NOUN_BEFORE.search(text, 0, match.start()):
+        before = text[max(0, match.start() - _LOOKBEHIND) : match.start()]
+        if language.code == "en" and _NOUN_BEFORE.search(before):
             continue  # "Japan's pledge to fund ...", "the plan to build ...": a noun
-        if _RECOGNISED_NEED.search(text, 0, match.start()) and match.group().lower().startswith(
+        if _RECOGNISED_NEED.search(before) and match.group().lower().startswith(
             ("the need", "the necessity", "the urgency")
         ):
             continue  # "recognized the need for ...": a stance, not a call
@@ -273,9 +272,28 @@ def find_cues(language: Language, text: str) -> list[Cue]:
     return found
 
 
-def _triggers(word: str, language: Language) -> bool:
-    lowered = word.lower()
-    return lowered in language.triggers or lowered.endswith(("'ll", "’ll"))
+_LOOKBEHIND = 40  # enough for the word or two that makes a cue word a noun or a stance
+
+
+_TRIGGER_PATTERNS: dict[str, re.Pattern[str]] = {}
+
+
+def _trigger_pattern(language: Language) -> re.Pattern[str]:
+    """Where a cue can begin: one C-level scan for the trigger words (and "'ll") instead of a
+    Python test of every word. Built once per language."""
+    pattern = _TRIGGER_PATTERNS.get(language.code)
+    if pattern is None:
+        pattern = _TRIGGER_PATTERNS[language.code] = _compile_triggers(language.triggers)
+    return pattern
+
+
+def _compile_triggers(triggers: frozenset[str]) -> re.Pattern[str]:
+    words = sorted(triggers, key=len, reverse=True)
+    return re.compile(
+        r"(?<![A-Za-z’'])(?:" + "|".join(map(re.escape, words)) + r")(?![A-Za-z’'])"
+        r"|(?<=[A-Za-z])[’']ll(?![A-Za-z])",
+        re.IGNORECASE,
+    )
 
 
 def _acts(cue: str, addressee: str | None, text: str, end: int) -> bool:

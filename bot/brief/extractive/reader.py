@@ -18,7 +18,7 @@ from bot.brief.extractive.filters import (
     not_a_commitment,
 )
 from bot.brief.extractive.gazetteer import first_party
-from bot.brief.extractive.lexicon import Language, find_cues
+from bot.brief.extractive.lexicon import Cue, Language, find_cues
 from bot.brief.extractive.lists import (
     ListLead,
     bare_predicate,
@@ -131,18 +131,19 @@ def read_article(
         inline = heading.content_offset if heading else 0
         if opens_paragraph:
             state.lead_in = _lead_in(line, state.lead_in, content)
-        if _read_list(
-            content[inline:], opens_paragraph, line, start, sentence.end, state, language
-        ):
+        analysed = content[inline:]
+        cues = find_cues(language, analysed)  # one scan serves the list reading and the clauses
+        span = (start, sentence.end)
+        if _read_list(analysed, cues, opens_paragraph, line, span, state, language):
             _note_people(content, state.cast)
             continue
         # "The Leaders:" then "• agreed to establish ...": each list item reads with its lead-in.
-        analysed = content[inline:]
         if state.lead_in and analysed[:1].islower():
             analysed = f"{state.lead_in} {analysed}"
+            cues = find_cues(language, analysed)
         # Most sentences hold no cue at all: nothing in them can become an item. A question
         # ("Should you ...?") asks; it commits and calls on no one.
-        has_cue = not content.rstrip(' "”’)').endswith("?") and bool(find_cues(language, analysed))
+        has_cue = not content.rstrip(' "”’)').endswith("?") and bool(cues)
         for seg in segments(analysed, language) if has_cue else ():
             _read_segment(
                 seg,
@@ -160,10 +161,10 @@ def read_article(
 
 def _read_list(
     content: str,
+    own_cues: list[Cue],
     opens_paragraph: bool,
     line: str,
-    start: int,
-    end: int,
+    span: tuple[int, int],
     state: _State,
     language: Language,
 ) -> bool:
@@ -177,7 +178,7 @@ def _read_list(
         state.list_lead = lead
         state.list_party = lead.party or _lead_party(content, state.cast, language, lead.kind)
         return True  # the lead-in itself only announces what follows
-    own_cues = find_cues(language, content)
+    start, end = span
     if state.list_lead and not own_cues and (predicate := bare_predicate(content)):
         phrases = split_predicate(predicate, lede=False, verb_prefixes=())
         _add_listed(state.list_lead.kind, state.list_party, phrases, start, end, state)
