@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from bot.brief.extractive.trie import trie_pattern
+
 # country: (names and demonyms, capital / metonyms)
 _COUNTRIES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "China": (("China", "Chinese", "PRC"), ("Beijing",)),
@@ -187,11 +189,7 @@ def _alias_table() -> dict[str, str]:
 
 ALIASES = _alias_table()
 # Longest first so "South Korea" wins over "Korea"; case-sensitive so "US" is not "us".
-_ALIAS_RE = re.compile(
-    r"(?<![\w-])("
-    + "|".join(re.escape(a) for a in sorted(ALIASES, key=len, reverse=True))
-    + r")(?:'s|’s)?(?![\w$])"
-)
+_ALIAS_RE = re.compile(r"(?<![\w-])(" + trie_pattern(ALIASES) + r")(?:'s|’s)?(?![\w$])")
 BODIES = frozenset(_BODIES)
 
 

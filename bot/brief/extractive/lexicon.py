@@ -12,6 +12,7 @@ from typing import Literal
 
 from lemminflect import getAllLemmas
 
+from bot.brief.extractive.trie import trie_pattern
 from bot.brief.extractive.words import is_adverb, is_base_verb
 
 CueKind = Literal["pledge", "offer", "call", "call_modal", "call_can", "hedge"]
@@ -288,9 +289,8 @@ def _trigger_pattern(language: Language) -> re.Pattern[str]:
 
 
 def _compile_triggers(triggers: frozenset[str]) -> re.Pattern[str]:
-    words = sorted(triggers, key=len, reverse=True)
     return re.compile(
-        r"(?<![A-Za-z’'])(?:" + "|".join(map(re.escape, words)) + r")(?![A-Za-z’'])"
+        r"(?<![A-Za-z’'])" + trie_pattern(w.lower() for w in triggers) + r"(?![A-Za-z’'])"
         r"|(?<=[A-Za-z])[’']ll(?![A-Za-z])",
         re.IGNORECASE,
     )
