@@ -8,20 +8,15 @@ from __future__ import annotations
 
 import re
 
-_MONTH = (
-    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
-    r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
-)
+from bot.language.calendar import MONTH_PATTERN
+from bot.language.money import CURRENCY_SIGN_PATTERN, CURRENCY_WORD_PATTERN, SCALE_PATTERN
+
+_MONTH = MONTH_PATTERN
 _NUMBER_WORD = r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty)"
 _NUM = r"\d+(?:[.,]\d+)*"
-_SCALE = r"(?:\s?(?:million|billion|trillion|bn|mn|tn|m|b|k)\b)"
-_CURRENCY_WORD = (
-    r"(?:(?:U\.S\.|US|Australian|Singapore|Hong Kong|New Zealand)\s)?"
-    r"(?:dollars?|dollar|euros?|yen|yuan|renminbi|won|rupees?|ringgit|baht|pesos?|rupiah|dong|riyals?|dirhams?|pounds?)"
-)
-_CURRENCY_SIGN = (
-    r"(?:(?:US|A|S|NZ|HK|C|NT)?\$|€|£|¥|₹|(?:EUR|USD|RMB|CNY|JPY|KRW|INR|SGD|AUD|MYR|IDR|Rp)\s?)"
-)
+_SCALE = SCALE_PATTERN
+_CURRENCY_WORD = CURRENCY_WORD_PATTERN
+_CURRENCY_SIGN = CURRENCY_SIGN_PATTERN
 
 _PATTERNS = [
     rf"{_CURRENCY_SIGN}{_NUM}{_SCALE}?",

@@ -20,18 +20,13 @@ from bot.brief.locate import Locator, contains_in
 from bot.core.mentions import has_mention, neutralise_mentions
 from bot.core.models import Article, Brief, Item, Kind, Pillar
 from bot.core.ports import BriefEngine
+from bot.language.commitment import detector
 
-_CALL = re.compile(
-    r"\b(?:urg(?:e|es|ed|ing)|call(?:s|ed|ing)?\s+(?:on|for|upon)|appeal(?:s|ed)?\s+(?:to|for)|"
-    r"should|must|propos(?:e|es|ed|ing)|encourag(?:e|es|ed|ing))\b",
-    re.I,
-)
-_PLEDGE = re.compile(
-    r"\b(?:will|would|shall|pledg\w*|commit\w*|agree(?:s|d)?|decided?|vow\w*|promis\w*|"
-    r"undert(?:ake|akes|ook)|announc\w*|designat\w*|launch\w*|sign(?:s|ed)?)\b",
-    re.I,
-)
-_OFFER = re.compile(r"\b(?:ready|willing|prepared|open)\s+to\b", re.I)
+# The engine's own cue table, read as detectors: the verifier corrects a kind by the same
+# words the engine reads it from.
+_CALL = detector("call", "call_modal")
+_PLEDGE = detector("pledge")
+_OFFER = detector("offer")
 # Text that tries to steer a reader or a bot rather than report what was said.
 INSTRUCTION = re.compile(
     r"\b(?:ignore|disregard|forget|override)\b.{0,40}\b(?:instructions?|prompts?|rules|"

@@ -12,6 +12,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from bot.brief.extractive.gazetteer import BODIES, first_party, parties_in
+from bot.language.calendar import WEEKDAY_PATTERN
 
 _TITLE = (
     r"(?:President|Premier|Prime\s+Minister|Chancellor|(?:[A-Z][a-z]+\s+)?Minister(?:\s+for\s+"
@@ -53,7 +54,7 @@ _MEETING = re.compile(
     r"\b(?:(?:met|meets)\s+(?:with\s+)?|talks\s+with\s+|bertemu\s+)(?P<who>[A-Z][^.;]{2,80})"
 )
 _TIME = re.compile(
-    r"\s*\b(?:on\s+|this\s+|last\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+    rf"\s*\b(?:on\s+|this\s+|last\s+)?{WEEKDAY_PATTERN}"
     r"(?:\s+(?:morning|afternoon|evening|night))?\b|\s+(?:also|further|jointly|now|later)\b",
     re.I,
 )

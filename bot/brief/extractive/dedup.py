@@ -7,8 +7,9 @@ import re
 import Stemmer
 
 from bot.brief.extractive.reader import Candidate
-from bot.brief.extractive.words import STOPWORDS, VAGUE
+from bot.brief.extractive.words import STOPWORDS
 from bot.brief.figures import find_figures
+from bot.language.commitment import VAGUE
 
 _STEMMER = Stemmer.Stemmer("english")
 _WORD = re.compile(r"[a-z][a-z’']{2,}")

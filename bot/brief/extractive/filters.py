@@ -4,19 +4,16 @@ from __future__ import annotations
 
 import re
 
-from bot.brief.extractive.words import (
+from bot.brief.extractive.words import STOPWORDS, WORD, is_adverb, is_only_verb
+from bot.brief.figures import has_figure
+from bot.language.commitment import (
     HEDGE_VERBS,
     ITINERARY_VERBS,
     POSITION_VERBS,
     RHETORIC,
     STATIVE_VERBS,
-    STOPWORDS,
     VAGUE,
-    WORD,
-    is_adverb,
-    is_only_verb,
 )
-from bot.brief.figures import has_figure
 
 _PAST_MARKER = re.compile(
     r"\b(?:last|past|previous)\s+(?:year|month|week|summit)|\bearlier\s+this\s+(?:year|month)\b"

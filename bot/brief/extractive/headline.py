@@ -6,9 +6,10 @@ import re
 
 from bot.brief.text import Sentence
 from bot.core.models import Article
+from bot.language.calendar import WEEKDAY_PATTERN
 
 _TIME = re.compile(
-    r"\s+(?:on|this|last)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+    rf"\s+(?:on|this|last)\s+{WEEKDAY_PATTERN}"
     r"(?:\s+(?:morning|afternoon|evening|night))?\b",
     re.I,
 )

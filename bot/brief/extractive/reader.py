@@ -28,9 +28,10 @@ from bot.brief.extractive.lists import (
     nominal_list,
 )
 from bot.brief.extractive.sections import Heading, closes_section, find_heading
-from bot.brief.extractive.words import PRINCIPLE_VERBS
 from bot.brief.text import Sentence, paragraphs, segment
 from bot.core.models import Kind
+from bot.language.calendar import WEEKDAY_PATTERN
+from bot.language.commitment import PRINCIPLE_VERBS
 
 _BOILERPLATE = re.compile(
     r"^(?:by\s+[A-Z]|published\b|updated\b|advertisement\b|subscribe\b|\(?reporting\s+by\b|"
@@ -42,9 +43,7 @@ _BOILERPLATE = re.compile(
 _TOPIC = re.compile(
     r"^(?P<topic>(?:On|Regarding|Concerning|As\s+for|With\s+regard\s+to)\s+[^,]{3,60}),\s+"
 )
-_ON_DAY = re.compile(
-    r"\s+(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b", re.I
-)
+_ON_DAY = re.compile(rf"\s+(?:on\s+)?{WEEKDAY_PATTERN}\b", re.I)
 _OPENING_NAME = re.compile(r"(?:The\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,3}(?=\s+[a-z])")
 _TAKES_VERB = re.compile(
     r"\b(?:to|will|would|shall|should|must|can|[’']ll)(?:\s+(?:also|further|now|then|still|soon|"

@@ -1,4 +1,8 @@
-"""Word classes the rules lean on: verbs (from lemminflect's lexicon) and closed word lists."""
+"""Word classes the rules lean on: verbs (from lemminflect's lexicon) and closed grammar lists.
+
+What marks or rules out a commitment (vague nouns, verbs of position, itinerary, state, hedge)
+is `bot.language.commitment`.
+"""
 
 from __future__ import annotations
 
@@ -36,56 +40,6 @@ STOPWORDS = _words(
     where how not no all any each both some further over under between among through about
     up out
     """
-)
-# Nouns and modifiers that name no deliverable on their own: "push for new progress in
-# all-round cooperation" commits to nothing a reader could later check.
-VAGUE = _words(
-    """
-    progress momentum understanding understandings consensus substance friendship
-    relations relationship ties partnership cooperation exchanges exchange development
-    prosperity peace stability future spirit heights chapter level levels areas fields
-    efforts effort potential benefit benefits results outcomes fruits vitality dynamism
-    impetus contribution contributions leaders leader parties party countries country
-    sides side peoples people nations nation generation generations region regions world
-    community communities way ways things important common new greater great high-level
-    all-round comprehensive strategic cooperative steady sustained older top full fuller
-    closer close deeper broader wider mutual shared practical fruitful solid sound healthy
-    good better best positive constructive bilateral multilateral various relevant
-    respective two both joint
-    """
-)
-# Verbs that report a stance or a courtesy, not an action to be done.
-POSITION_VERBS = _words(
-    """
-    reiterate reaffirm welcome note express recognise recognize acknowledge appreciate
-    commend applaud congratulate underline emphasise emphasize stress oppose condemn
-    regret deplore praise thank
-    """
-)
-# Holding to a principle: a party that commits itself to these states a position ("committed to
-# upholding sovereignty"); urging others to them is still a call.
-PRINCIPLE_VERBS = frozenset(["uphold", "upholding", "respect", "respecting", "honour", "honor"])
-ITINERARY_VERBS = frozenset(
-    ["attend", "visit", "tour", "travel", "arrive", "depart", "fly", "leave", "meet"]
-)
-STATIVE_VERBS = _words(
-    """
-    be been being remain have judge see believe think know feel want wish expect need seem
-    look like love hope regard view become stay
-    """
-)
-HEDGE_VERBS = frozenset(["consider", "study", "examine", "weigh", "mull", "contemplate", "ponder"])
-RHETORIC = (
-    "spare no effort",
-    "shoulder to shoulder",
-    "hand in hand",
-    "same boat",
-    "new chapter",
-    "new heights",
-    "new era",
-    "win-win",
-    "bright future",
-    "side by side",
 )
 
 

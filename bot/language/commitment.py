@@ -1,0 +1,238 @@
+"""The language of commitment, once for the whole product: which words mark a pledge, an
+offer, a call or a hedge, and which verbs state a position, an itinerary or a state instead.
+
+Each consumer compiles this table for its own purpose: the extractive engine into one ordered
+alternation that finds where each predicate starts (`bot.brief.extractive.lexicon`), the
+verifier and the answerer into detectors that ask whether a sentence commits at all
+(`detector`). A cue is added here once and every consumer reads it the same way.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Literal
+
+CueKind = Literal["pledge", "offer", "call", "call_modal", "call_can", "hedge"]
+
+ADVERBS_AFTER_CUE = r"\b(?:\s+(?:also|further|now|then|still|soon)\b)*"
+_ON_DAY = r"(?:\s+(?:(?:on|at|in|during)\s+)?(?:\w+day|the\s+\w+|this\s+\w+))?"
+ADDRESSEE = r"\s+(?P<addressee>(?:(?!\bto\b|[.;:]).){1,90}?)\s+to\b"
+
+EN_CUES: list[tuple[CueKind, str]] = [
+    # Offers first: "is ready to" must not be read as the copula before a pledge.
+    (
+        "offer",
+        rf"\b(?:is|are|was|were|am|be|remains?|remained|stands?|stood){ADVERBS_AFTER_CUE}\s+"
+        rf"(?:ready|willing|prepared)\s+to\b",
+    ),
+    ("offer", rf"\b(?:stands?|stood){ADVERBS_AFTER_CUE}\s+ready\s+to\b"),
+    ("offer", r"\boffer(?:s|ed)?\s+to\b"),
+    (
+        "offer",
+        r"\b(?:express(?:es|ed)?|voic(?:es|ed)|signal(?:s|l?ed))\s+(?:its|their|his|her|our)\s+"
+        r"(?:readiness|willingness)\s+to\b",
+    ),
+    (
+        "hedge",
+        r"\b(?:could|might|may(?!\s+\d)|would\s+like\s+to|hopes?|hoped|hoping|wish(?:es|ed)?)\b",
+    ),
+    (
+        "hedge",
+        r"\b(?:is|are|was|were)\s+(?:considering|mulling|weighing|studying|exploring|"
+        r"expected|likely|set|due|scheduled|poised)\b",
+    ),
+    ("pledge", rf"\b(?:will|shall|would)(?!\s+(?:not|never|like|rather)\b){ADVERBS_AFTER_CUE}"),
+    ("pledge", r"(?<=\w)[’']ll\b"),
+    (
+        "pledge",
+        rf"\b(?:pledg(?:e|es|ed|ing)|vow(?:s|ed)?|promis(?:e|es|ed)|undert(?:ake|akes|ook)"
+        rf"|resolved?|decided?|decides|intends?|intended|plans?|planned|aims?|aimed|concur(?:s|red)?"
+        rf"|committ?(?:s|ed|ing)?"
+        rf"(?:\s+(?:itself|themselves|ourselves))?|agree(?:s|d)?|agreeing){_ON_DAY}{ADVERBS_AFTER_CUE}\s+to\b",
+    ),
+    ("pledge", r"\b(?:pledged|committed)\b"),
+    # "reaffirmed the EU's commitment to delivering ...", "agreed on allocating funds ...":
+    # a commitment carried by a noun, or agreement on a deliverable.
+    (
+        "pledge",
+        r"\b(?:reaffirm(?:s|ed)?|reiterat(?:es|ed)|renew(?:s|ed)?|confirm(?:s|ed)?|"
+        r"restat(?:es|ed)|announc(?:es|ed)|made|make|makes)\s+"
+        r"(?:its|their|his|her|our|the\s+[\w’'. -]{1,40}?[’']s?)"
+        r"\s+(?:strong\s+|firm\s+|full\s+|continued\s+|new\s+|financial\s+)?"
+        r"(?:commitments?|pledges?)\s+to\b",
+    ),
+    ("pledge", r"\bagree(?:s|d)?\s+on\s+(?=\w+ing\b)"),
+    # "announced A$50 million for ...", "unveiled a $200 million package": money put on the table
+    (
+        "pledge",
+        r"\b(?:announc(?:e|es|ed)|unveil(?:s|ed)?|earmark(?:s|ed)|allocat(?:es|ed)|offer(?:s|ed)|"
+        r"promis(?:es|ed)|committ?(?:s|ed)|provid(?:es|ed)|contribut(?:es|ed)|mobili[sz](?:es|ed))"
+        r"(?=\s+(?:(?:a|an|the)\s+)?(?:new\s+|fresh\s+|further\s+|additional\s+)?"
+        # "announced a pledge of $40 million", "announced funding of NZ$25 million"
+        r"(?:(?:pledge|package|funding|fund|grant|loan|commitment|contribution|aid|assistance)s?"
+        r"\s+(?:of|worth|totall?ing)\s+(?:about\s+|some\s+|over\s+|nearly\s+)?)?"
+        r"(?:[A-Z]{0,3}\$|€|£|¥|EUR\s|USD\s)?\d)",
+    ),
+    ("pledge", r"\b(?:is|are)\s+(?:going|determined)\s+to\b"),
+    # "we task our ministers to", "directed their officials to identify ..."
+    (
+        "pledge",
+        rf"\b(?:task(?:s|ed)?|direct(?:s|ed)?|instruct(?:s|ed)?|mandat(?:es|ed)|"
+        rf"commission(?:s|ed)?){ADDRESSEE}",
+    ),
+    # "shared the intention to exchange ...", "expressed their determination to ..."
+    (
+        "pledge",
+        r"\b(?:shar(?:e|es|ed)|express(?:es|ed)?|announc(?:e|es|ed)|stat(?:es|ed)|declar(?:es|ed)|"
+        r"confirm(?:s|ed)?|reaffirm(?:s|ed)?)\s+(?:the|their|its|his|her|our)\s+(?:firm\s+|strong\s+)?"
+        r"(?:intention|intent|determination|resolve|decision)\s+to\b",
+    ),
+    # "announced the Quad Cancer Moonshot", "unveiled a new scholarship programme": a
+    # programme put on the table.
+    (
+        "pledge",
+        r"\b(?:announc(?:e|es|ed)|unveil(?:s|ed)?)\s+(?=(?:the\s+|a\s+|an\s+)?(?:new\s+)?"
+        # A programme's proper name: capitals, so the case-insensitive alternation is switched off.
+        r"(?-i:(?:[A-Z][\w-]*\s+){1,6}(?:Initiative|Programme|Program|Fund|Facility|Partnership|"
+        r"Centre|Center|Scholarships?|Fellowships?|Moonshot|Plan|Mission|Corridor|Network))\b|"
+        r"(?:a|an)\s+(?:new\s+)?(?:[\w-]+\s+){0,3}(?:initiative|programme|program|fund|facility|"
+        r"scholarships?|fellowships?|grant|loan|package)\b)",
+    ),
+    (
+        "call",
+        rf"\b(?:urg(?:e|es|ed|ing)|press(?:es|ed|ing)?|ask(?:s|ed|ing)?|encourag(?:e|es|ed|ing)"
+        rf"|appeal(?:s|ed|ing)?\s+to|call(?:s|ed|ing)?\s+(?:on|upon)|invit(?:e|es|ed|ing)){ADDRESSEE}"
+        rf"(?=\s+\w)",
+    ),
+    ("call", r"\burg(?:e|es|ed|ing)\s+(?:that\b)?"),
+    ("call", r"\bcall(?:s|ed|ing)?\s+for\b"),
+    ("call", r"\bpropos(?:e|es|ed|ing)\s+(?:that|to)\b"),
+    # "stressed the need to ...", "countries need to jointly safeguard ...": an obligation
+    # put to others.
+    ("call", r"\b(?:the\s+)?(?:need|needs|necessity|urgency)\s+(?:to|for)\b"),
+    ("call", r"\bsuggest(?:s|ed)?\s+that\b"),
+    (
+        "call",
+        r"\b(?:sought|seeks?|seeking)\s+(?:the\s+)?(?:\w+\s+and\s+)?(?:understanding|support|cooperation)\s+of\b",
+    ),
+    (
+        "call",
+        r"\bit\s+is\s+(?:important|necessary|essential|imperative|vital|crucial)\s+(?:to|that|for)\b",
+    ),
+    ("call_modal", rf"\b(?:should|must|ought\s+to){ADVERBS_AFTER_CUE}"),
+    ("call_can", rf"\bcan{ADVERBS_AFTER_CUE}"),
+]
+
+# Every English cue above begins with one of these words (or with "'ll").
+EN_TRIGGERS = """
+is are was were am be remain remains remained stand stands stood offer offers offered could
+might may would hope hopes hoped hoping wish wishes wished will shall pledge pledges pledged
+pledging vow vows vowed promise promises promised undertake undertakes undertook resolve
+resolved decide decided decides intend intends intended plan plans planned aim aims aimed
+commit commits
+committed committing agree agrees agreed agreeing is task tasks tasked urge urges urged urging
+press presses pressed pressing ask asks asked asking encourage encourages encouraged
+encouraging appeal appeals appealed appealing call calls called calling invite invites invited
+inviting propose proposes proposed proposing suggest suggests suggested sought seek seeks
+seeking it should must ought can express expresses expressed voice voices voiced signal
+signals signalled signaled announces announced unveil unveils unveiled earmark earmarks
+earmarked allocates allocated commits announce unveil task direct directs directed instruct
+instructs instructed mandates mandated commission commissions commissioned share shares shared
+states stated declare declares declared concur concurs concurred provides provided contributes
+contributed mobilises mobilised mobilizes mobilized reaffirm reaffirms reaffirmed reiterates
+reiterated need needs necessity urgency the renew renews renewed confirm confirms confirmed
+restates restated made make makes
+"""
+ID_TRIGGERS = """
+siap bersedia mungkin berharap mempertimbangkan akan sepakat menyepakati berkomitmen berjanji
+mendesak menyerukan meminta mengajak mengimbau
+"""
+
+ID_CUES: list[tuple[CueKind, str]] = [
+    ("offer", r"\b(?:siap|bersedia)(?:\s+untuk)?\b"),
+    ("hedge", r"\b(?:mungkin|berharap|mempertimbangkan|akan\s+mempertimbangkan)\b"),
+    (
+        "pledge",
+        r"\b(?:akan|sepakat(?:\s+untuk)?|menyepakati|berkomitmen(?:\s+untuk)?|berjanji(?:\s+untuk)?)\b",
+    ),
+    ("call", r"\b(?:mendesak|menyerukan|meminta|mengajak|mengimbau)(?:\s+agar|\s+supaya)?\b"),
+]
+
+EN_REPORTING = (
+    r"(?:said|says|say|stated|states|added|adds|announced|announces|noted|notes|stressed|"
+    r"stresses|pointed\s+out|explained|declared|emphasi[sz]ed|underlined|insisted|remarked|"
+    r"told\s+(?:(?!\bthat\b)[^,\"“”]){1,60}?)"
+)
+
+
+def _words(block: str) -> frozenset[str]:
+    return frozenset(block.split())
+
+
+# Nouns and modifiers that name no deliverable on their own: "push for new progress in
+# all-round cooperation" commits to nothing a reader could later check.
+VAGUE = _words(
+    """
+    progress momentum understanding understandings consensus substance friendship
+    relations relationship ties partnership cooperation exchanges exchange development
+    prosperity peace stability future spirit heights chapter level levels areas fields
+    efforts effort potential benefit benefits results outcomes fruits vitality dynamism
+    impetus contribution contributions leaders leader parties party countries country
+    sides side peoples people nations nation generation generations region regions world
+    community communities way ways things important common new greater great high-level
+    all-round comprehensive strategic cooperative steady sustained older top full fuller
+    closer close deeper broader wider mutual shared practical fruitful solid sound healthy
+    good better best positive constructive bilateral multilateral various relevant
+    respective two both joint
+    """
+)
+# Verbs that report a stance or a courtesy, not an action to be done.
+POSITION_VERBS = _words(
+    """
+    reiterate reaffirm welcome note express recognise recognize acknowledge appreciate
+    commend applaud congratulate underline emphasise emphasize stress oppose condemn
+    regret deplore praise thank
+    """
+)
+# Holding to a principle: a party that commits itself to these states a position ("committed to
+# upholding sovereignty"); urging others to them is still a call.
+PRINCIPLE_VERBS = frozenset(["uphold", "upholding", "respect", "respecting", "honour", "honor"])
+ITINERARY_VERBS = frozenset(
+    ["attend", "visit", "tour", "travel", "arrive", "depart", "fly", "leave", "meet"]
+)
+STATIVE_VERBS = _words(
+    """
+    be been being remain have judge see believe think know feel want wish expect need seem
+    look like love hope regard view become stay
+    """
+)
+HEDGE_VERBS = frozenset(["consider", "study", "examine", "weigh", "mull", "contemplate", "ponder"])
+RHETORIC = (
+    "spare no effort",
+    "shoulder to shoulder",
+    "hand in hand",
+    "same boat",
+    "new chapter",
+    "new heights",
+    "new era",
+    "win-win",
+    "bright future",
+    "side by side",
+)
+
+
+_DETECTED: dict[tuple[str, ...], re.Pattern[str]] = {}
+
+
+def detector(*kinds: CueKind, language: str = "en") -> re.Pattern[str]:
+    """A pattern that finds any cue of `kinds` anywhere in a text: for consumers that ask
+    whether a sentence commits or calls at all (the verifier, the answerer's judge), not
+    where each predicate starts."""
+    key = (language, *kinds)
+    if key not in _DETECTED:
+        table = EN_CUES if language == "en" else ID_CUES
+        patterns = [
+            pattern.replace("?P<addressee>", "?:") for kind, pattern in table if kind in kinds
+        ]
+        _DETECTED[key] = re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE)
+    return _DETECTED[key]

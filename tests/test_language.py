@@ -1,0 +1,25 @@
+"""The one commitment vocabulary, read as detectors by the verifier and the answerer."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.language.commitment import detector
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kinds"),
+    [
+        ("Japan will provide 30 million dollars.", ("pledge",)),
+        ("Indonesia stood ready to host a rice reserve.", ("offer",)),
+        ("Mehra urged ASEAN to conclude the review.", ("call", "call_modal")),
+        ("Both sides should speed up the talks.", ("call", "call_modal")),
+        ("China may consider a recycling centre.", ("hedge",)),
+    ],
+)
+def test_each_kind_is_detected_from_the_one_table(sentence: str, kinds: tuple[str, ...]) -> None:
+    assert detector(*kinds).search(sentence)
+
+
+def test_a_call_is_not_read_as_a_pledge() -> None:
+    assert detector("pledge").search("Mehra urged ASEAN to conclude the review.") is None
