@@ -291,3 +291,14 @@ def test_stances_and_itineraries_are_not_items(engine: ExtractiveEngine, sentenc
 def test_urging_others_to_uphold_a_system_is_still_a_call(engine: ExtractiveEngine) -> None:
     sentence = "Zhao urged both sides to jointly uphold the multilateral trading system."
     assert [k for k, _ in kinds_and_texts(brief(engine, sentence))] == ["call"]
+
+
+def test_a_group_that_urges_speaks_for_itself_and_states_is_its_noun(
+    engine: ExtractiveEngine,
+) -> None:
+    body = (
+        "Germany announced an additional 60 million euros for the Adaptation Fund. "
+        "Small island states urged developed nations to double adaptation finance."
+    )
+    calls = [i for i in brief(engine, body).items() if i.kind == "call"]
+    assert [i.actor for i in calls] == ["Small island states"]

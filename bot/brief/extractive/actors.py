@@ -49,6 +49,12 @@ _COLLECTIVE = re.compile(
     r"conference|gathering)$",
     re.I,
 )
+# "Small island states urged ...": a group that speaks for itself.
+_GROUP = re.compile(
+    r"\b(?:states|nations|countries|members|leaders|governments|groups?|blocs?|economies|"
+    r"delegations|ministers|donors|allies|negotiators|activists|campaigners)$",
+    re.I,
+)
 _PROPER_NAME = re.compile(r"^(?:[A-Z][\w’'-]+)(?:\s+[A-Z][\w’'-]+){0,3}$")
 _MEETING = re.compile(
     r"\b(?:(?:met|meets)\s+(?:with\s+)?|talks\s+with\s+|bertemu\s+)(?P<who>[A-Z][^.;]{2,80})"
@@ -175,7 +181,9 @@ def resolve(
     if speaks_for_self:
         # "The leaders urged ...", "Tanabe urged ..." (a name the article never tied to a
         # country): the summit's participants, or the person, never the country named last.
-        if not named and (_COLLECTIVE.match(subject) or _PROPER_NAME.match(subject)):
+        if not named and (
+            _COLLECTIVE.match(subject) or _PROPER_NAME.match(subject) or _GROUP.search(subject)
+        ):
             return Actor(subject[:1].upper() + subject[1:], subject)
         return Actor(named or speaker_party or subject, subject)
     if named and _names_only_party(subject, named, cast):

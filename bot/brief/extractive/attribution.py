@@ -100,4 +100,9 @@ def _strip_leading(text: str, language: Language) -> tuple[str, str | None]:
     cues = find_cues(language, verb)
     if cues and cues[0].start == 0:
         return text, None  # "Australia announced A$50 million ...": a pledge, not a report
+    rest = find_cues(language, text[match.end() : match.end() + 60])
+    if rest and rest[0].start == 0:
+        # "Small island states urged ...": a finite verb cannot follow a reporting verb, so
+        # "states" was the subject's noun.
+        return text, None
     return text[match.end() :], match.group("speaker")
