@@ -17,7 +17,13 @@ from dataclasses import dataclass
 import blingfire
 
 # "1." / "(a)" / "•" opening a paragraph: a marker, not part of the sentence.
-_LIST_MARKER = re.compile(r"\s*(?:(?:\(?\d{1,3}[.)]|\(?[a-z][.)]|[•·▪■\-*–—])\s+|-{2,3}(?=\w))")
+# Bullets as pages and word processors write them.
+BULLETS = "•·▪■●◦‣⁃○◆◇►▸➢➤✓✔□-*–—"
+LIST_MARKER = re.compile(
+    r"\s*(?:(?:\(?\d{1,3}[.)]|\(?[a-z][.)]|\(?(?:i{1,3}|iv|vi{0,3}|ix|x)\)|["
+    + re.escape(BULLETS)
+    + r"])\s+|-{2,3}(?=\w))"
+)
 _LINE = re.compile(r"[^\n]+")
 # A line that ends a sentence, a lead-in or a clause: what follows starts afresh.
 _CLOSED = re.compile(r"[.!?:;\"”’)\]]\s*$")
@@ -39,7 +45,7 @@ def segment(text: str) -> list[Sentence]:
     sentences: list[Sentence] = []
     for paragraph, (start, end) in enumerate(paragraphs(text)):
         body = text[start:end]
-        marker = _LIST_MARKER.match(body)
+        marker = LIST_MARKER.match(body)
         offset = marker.end() if marker and marker.end() < len(body) else 0
         sentences.extend(_split_line(body[offset:], start + offset, paragraph))
     return sentences
@@ -64,7 +70,7 @@ def paragraphs(text: str) -> list[tuple[int, int]]:
 
 def _runs_on(line: str, following: str, gap: str) -> bool:
     """Whether `following` continues the sentence `line` left open (one newline between)."""
-    if gap.count("\n") != 1 or _CLOSED.search(line) or _LIST_MARKER.match(following):
+    if gap.count("\n") != 1 or _CLOSED.search(line) or LIST_MARKER.match(following):
         return False
     head = following.lstrip()[:1]
     if head.islower() or head.isdigit() or head in "($€£¥":

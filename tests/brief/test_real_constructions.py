@@ -302,3 +302,28 @@ def test_a_group_that_urges_speaks_for_itself_and_states_is_its_noun(
     )
     calls = [i for i in brief(engine, body).items() if i.kind == "call"]
     assert [i.actor for i in calls] == ["Small island states"]
+
+
+def test_bullets_and_roman_numerals_as_pages_write_them(engine: ExtractiveEngine) -> None:
+    body = (
+        "The Quad leaders committed to the following:\n"
+        "● Launch a cancer initiative to reduce cervical cancer in the Indo-Pacific.\n"
+        "● Expand the Quad Fellowship to students from Southeast Asia.\n"
+        "Outcomes:\n"
+        "(i) India will host a port conference in Mumbai.\n"
+        "(ii) Australia will deliver a regional AI workshop."
+    )
+    texts = [t for _, t in kinds_and_texts(brief(engine, body))]
+    assert len(texts) == 4
+    assert not any(t.startswith(("●", "(i")) or "●" in t for t in texts)
+
+
+def test_coordinated_adjectives_are_not_gerunds(engine: ExtractiveEngine) -> None:
+    body = (
+        "The declaration contains these commitments:\n"
+        "– Strengthening cooperation on critical and emerging technology\n"
+        "– Supporting clean energy supply chains in the region"
+    )
+    texts = [t for _, t in kinds_and_texts(brief(engine, body))]
+    assert len(texts) == 2
+    assert any("critical and emerging technology" in t for t in texts)

@@ -49,6 +49,7 @@ _SHARED_PREPOSITION = re.compile(
 
 # "accelerating the talks and striving for their early conclusion": a gerund about "its" or
 # "their" object restates the aspiration before it rather than adding a deliverable.
+_GERUND_SEPARATOR = re.compile(r"[,;]")
 _REFERS_BACK = re.compile(r"^\W*\w+\s+(?:\w+\s+){0,2}?(?:its|their)\b", re.I)
 _AMOUNT_LIST = re.compile(r"^(?P<head>[^:;]{3,200}?):\s+(?P<list>[^:]*;[^:]*)$")
 _ENUMERATION = re.compile(
@@ -106,7 +107,14 @@ def _split_verb_phrases(
     starts = [
         i == 0
         or _starts_verb_phrase(p.text, verb_prefixes)
-        or (gerunds and _starts_gerund(p.text) and not _REFERS_BACK.search(p.text))
+        # ", providing Y": a comma marks the gerund a verb; "critical and emerging technology"
+        # coordinates adjectives.
+        or (
+            gerunds
+            and _GERUND_SEPARATOR.search(p.separator)
+            and _starts_gerund(p.text)
+            and not _REFERS_BACK.search(p.text)
+        )
         for i, p in enumerate(pieces)
     ]
     # A semicolon closes a list as "and" does: "train X; send Y; build Z".

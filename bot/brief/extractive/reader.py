@@ -28,7 +28,7 @@ from bot.brief.extractive.lists import (
     nominal_list,
 )
 from bot.brief.extractive.sections import Heading, closes_section, find_heading
-from bot.brief.text import Sentence, paragraphs, segment
+from bot.brief.text import LIST_MARKER, Sentence, paragraphs, segment
 from bot.core.models import Kind
 from bot.language.calendar import WEEKDAY_PATTERN
 from bot.language.commitment import PRINCIPLE_VERBS
@@ -74,7 +74,8 @@ _LOGISTICS = re.compile(
     r"guards|marshals|motorcades?|roads?|organi[sz]ers|venues?|helicopters?|flights?)\b",
     re.I,
 )
-_LIST_LINE = re.compile(r"^(?:-{1,3}|[•·▪■*–—]|\(?\d{1,2}[.)]|\(?[a-z][.)])")
+_LIST_LINE = LIST_MARKER
+_SUMMIT_VOICE = re.compile(r"\b(?:declaration|communiqu[eé]|joint\s+statement|leaders)\b", re.I)
 _BULLET = re.compile(r"^\s*(?:[•·▪■*]|â€¢)")
 
 
@@ -202,7 +203,10 @@ def _lead_party(content: str, cast: Cast, language: Language, kind: Kind) -> str
     subject = clean_subject(clauses[0].subject if clauses else lead_subject(content))
     actor = resolve(subject, None, cast, speaks_for_self=kind == "call", quoted=False)
     party = cast.party_of(actor.party) or actor.party
-    return party if party != "Unattributed" else _context_party(cast)
+    if party != "Unattributed":
+        return party
+    # "The declaration contains these commitments:": the summit's leaders speak through it.
+    return "The leaders" if _SUMMIT_VOICE.search(content) else _context_party(cast)
 
 
 def _context_party(cast: Cast) -> str:
