@@ -327,3 +327,11 @@ def test_coordinated_adjectives_are_not_gerunds(engine: ExtractiveEngine) -> Non
     texts = [t for _, t in kinds_and_texts(brief(engine, body))]
     assert len(texts) == 2
     assert any("critical and emerging technology" in t for t in texts)
+
+
+def test_what_an_initiative_aims_to_do_describes_it(engine: ExtractiveEngine) -> None:
+    sentence = (
+        "The initiative, open to all countries since July, aims to coordinate technical and "
+        "financial partnerships against hunger."
+    )
+    assert kinds_and_texts(brief(engine, sentence)) == []

@@ -15,6 +15,9 @@ _RELATIVE = re.compile(r"\b(?:who|which|whom|whose|what)\b[^,]*$|\bthat\s*$|\bya
 _APPOSITIVE = re.compile(r"^(?:who|which|whose|whom|that|\w+ing|in|at|on|with|for|by|as)\b", re.I)
 _TRAILING_JOIN = re.compile(r"(?:[,;]?\s+(?:and|but|while|whereas|or|serta|dan))?[\s,;]*$", re.I)
 _HOW = re.compile(r"\b(?:how|whether|what)\b", re.I)
+# A chunk before a cue that opens with an adjective or a participle is an aside about the
+# subject named before it ("open to all countries", "based in Jakarta").
+_ADJUNCT = re.compile(r"^(?:open|based|located|set|known|founded|launched|chaired|led)\b")
 _COLLECTIVE = re.compile(r"\b(?:both|two|all|each|together)\b|\band\b", re.I)
 
 
@@ -70,9 +73,14 @@ def _subject(region: str, offset: int, has_previous: bool) -> tuple[str, int]:
         # Still inside the previous predicate with no new subject: "will A and may B".
         return "", offset + len(region)
     subject = region[last:].strip(" ,")
+    if subject and last and _ADJUNCT.match(subject):
+        subject = ""  # "The initiative, open to all countries since July, aims": an aside
     if not subject and last:
         # "The African Union's envoy, Amina Kiptoo, urged": the nearest chunk that can be a
         # subject, past appositive clauses ("who will join ...", "attending in place of ...").
         chunks = [c.strip() for c in re.split(r",\s*", region.strip(" ,")) if c.strip()]
-        subject = next((c for c in reversed(chunks) if not _APPOSITIVE.match(c)), "")
+        subject = next(
+            (c for c in reversed(chunks) if not _APPOSITIVE.match(c) and not _ADJUNCT.match(c)),
+            "",
+        )
     return subject, offset + last

@@ -56,6 +56,7 @@ _COMMITTED_TO_A_THING = re.compile(
 _FUNCTION_WORDS = frozenset(
     "the a an at in on for as with by after while during also but and so then this that".split()
 )
+_PURPOSE = re.compile(r"\s*(?:aims?|aimed|seeks?|sought|intends?|intended)\b", re.I)
 _MODAL = re.compile(r"\s*(?:will|would|shall|[’']ll)\b", re.I)
 _AGENT = re.compile(
     r"^(?:he|she|i|we|they|it|you)$|\b(?:leaders?|ministers?|officials?|governments?|states|"
@@ -337,9 +338,12 @@ def _rejected(
 
 
 def _predicts(clause: Clause, subject: str, party: str, cast: Cast, language: Language) -> bool:
-    """ "The deal would cut tariffs", "Trade will grow": a forecast about a thing, not a
-    commitment. A modal commits only an agent: a party, a person, a body of people."""
-    if language.code != "en" or not _MODAL.match(clause.cue.text):
+    """ "The deal would cut tariffs", "Trade will grow", "The initiative aims to coordinate":
+    a forecast or a description of a thing, not a commitment. A modal or a purpose commits
+    only an agent: a party, a person, a body of people."""
+    if language.code != "en" or not (
+        _MODAL.match(clause.cue.text) or _PURPOSE.match(clause.cue.text)
+    ):
         return False
     if not subject or _AGENT.search(subject) or cast.party_of(party) or cast.party_of(subject):
         return False
