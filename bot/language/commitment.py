@@ -29,8 +29,8 @@ EN_CUES: list[tuple[CueKind, str]] = [
     ("offer", r"\boffer(?:s|ed)?\s+to\b"),
     (
         "offer",
-        r"\b(?:express(?:es|ed)?|voic(?:es|ed)|signal(?:s|l?ed))\s+(?:its|their|his|her|our)\s+"
-        r"(?:readiness|willingness)\s+to\b",
+        r"\b(?:express(?:es|ed|ing)?|voic(?:es|ed|ing)|signal(?:s|l?ed|l?ing))\s+"
+        r"(?:(?:its|their|his|her|our)\s+)?(?:readiness|willingness)\s+to\b",
     ),
     (
         "hedge",
@@ -61,7 +61,13 @@ EN_CUES: list[tuple[CueKind, str]] = [
         r"\s+(?:strong\s+|firm\s+|full\s+|continued\s+|new\s+|financial\s+)?"
         r"(?:commitments?|pledges?)\s+to\b",
     ),
-    ("pledge", r"\bagree(?:s|d)?\s+on\s+(?=\w+ing\b)"),
+    # "agreed on allocating ...", "agreed on the active promotion of ...", "concurred on an
+    # enhanced dialogue": agreement on a deliverable, named by a gerund or a nominalisation.
+    (
+        "pledge",
+        r"\b(?:agree(?:s|d)?|concur(?:s|red)?)\s+on\s+(?=\w+ing\b|(?:the\s+|an?\s+)?(?:\w+\s+)?"
+        r"\w+(?:tion|ment|sion|ance|ence)s?\b)",
+    ),
     # "announced A$50 million for ...", "unveiled a $200 million package": money put on the table
     (
         "pledge",
@@ -117,7 +123,15 @@ EN_CUES: list[tuple[CueKind, str]] = [
     ),
     (
         "call",
-        r"\bit\s+is\s+(?:important|necessary|essential|imperative|vital|crucial)\s+(?:to|that|for)\b",
+        r"\bit\s+is\s+[\"“]?(?:more\s+|most\s+|very\s+|particularly\s+|especially\s+)?"
+        r"(?:important|necessary|essential|imperative|vital|crucial|urgent)(?:\s+than\s+ever)?"
+        r"[\"”]?\s+(?:to|that|for)\b",
+    ),
+    # "advocating for a taboo-free approach", "a global support system is essential to assist"
+    ("call", r"\badvocat(?:e|es|ed|ing)\s+(?:for\s+)?"),
+    (
+        "call",
+        r"\b(?:is|are)\s+(?:essential|vital|crucial|imperative|indispensable)\s+(?:to|for)\b",
     ),
     ("call_modal", rf"\b(?:should|must|ought\s+to){ADVERBS_AFTER_CUE}"),
     ("call_can", rf"\bcan{ADVERBS_AFTER_CUE}"),
@@ -141,7 +155,8 @@ instructs instructed mandates mandated commission commissions commissioned share
 states stated declare declares declared concur concurs concurred provides provided contributes
 contributed mobilises mobilised mobilizes mobilized reaffirm reaffirms reaffirmed reiterates
 reiterated need needs necessity urgency the renew renews renewed confirm confirms confirmed
-restates restated made make makes
+restates restated made make makes advocate advocates advocated advocating expressing voicing
+signalling signaling concurred
 """
 ID_TRIGGERS = """
 siap bersedia mungkin berharap mempertimbangkan akan sepakat menyepakati berkomitmen berjanji

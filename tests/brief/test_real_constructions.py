@@ -335,3 +335,25 @@ def test_what_an_initiative_aims_to_do_describes_it(engine: ExtractiveEngine) ->
         "financial partnerships against hunger."
     )
     assert kinds_and_texts(brief(engine, sentence)) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind"),
+    [
+        ("The framework of EAS should be further strengthened as the premier forum.", "call"),
+        ('The leaders said it is "more important than ever" for members to open trade.', "call"),
+        ("We therefore agreed on the active promotion of social standards.", "pledge"),
+        ('"We will help emerging economies gain access to finance," the leaders said.', "pledge"),
+        ("Lourenco emphasized hunger, advocating for a taboo-free approach to combat it.", "call"),
+        ("Von der Leyen spoke, expressing readiness to collaborate through the Alliance.", "offer"),
+    ],
+)
+def test_more_forms_of_commitment_and_call(
+    engine: ExtractiveEngine, sentence: str, kind: str
+) -> None:
+    assert [k for k, _ in kinds_and_texts(brief(engine, sentence))] == [kind]
+
+
+def test_what_can_be_confiscated_is_no_proposal(engine: ExtractiveEngine) -> None:
+    sentence = "Items such as flags, banners and fireworks can be confiscated at the venue."
+    assert kinds_and_texts(brief(engine, sentence)) == []

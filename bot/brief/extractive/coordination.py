@@ -36,7 +36,7 @@ _SEPARATOR = re.compile(r"[,;]\s+(?:and|or|serta|dan)\s+|,\s+|;\s+|\s+(?:and|or|
 # Verbs that frame a purpose ("work with Viet Nam to A, and to B"): later conjuncts share it.
 _FRAME = re.compile(
     r"^(?P<frame>(?:\w+\s+)?(?:work|cooperate|collaborate|partner|join\s+hands|team\s+up|strive|"
-    r"endeavou?r|help)\b[^,;]*?\bto\s+)(?=\w)"
+    r"endeavou?r)\b[^,;]*?\bto\s+)(?=\w)"
 )
 _SHARED_HEAD = re.compile(
     r"^(?P<pre>.*?\b)(?P<a>(?:[\w’'-]+\s+){1,2}?)(?P<head>[a-z][\w-]{2,})\s+and\s+"
@@ -204,9 +204,13 @@ def _starts_verb_phrase(text: str, verb_prefixes: tuple[str, ...]) -> bool:
 
 
 def strip_frame(phrase: str) -> str:
-    """The phrase without a shared purpose frame ("work with Viet Nam to ...")."""
+    """The phrase without a shared purpose frame ("work with Viet Nam to ..."); "help
+    economies gain access to finance" has none, since "finance" there is no verb."""
     frame = _FRAME.match(phrase)
-    return phrase[frame.end() :] if frame else phrase
+    if not frame:
+        return phrase
+    following = WORD.match(phrase, frame.end())
+    return phrase[frame.end() :] if following and is_base_verb(following.group()) else phrase
 
 
 def _share_frame(conjuncts: list[str]) -> list[str]:

@@ -56,6 +56,11 @@ _COMMITTED_TO_A_THING = re.compile(
 _FUNCTION_WORDS = frozenset(
     "the a an at in on for as with by after while during also but and so then this that".split()
 )
+_PASSIVE = re.compile(
+    r"^\s*(?:\w+ly\s+)?be\s+(?:(?:\w+ly|further|also|jointly|now|then|still)\s+)?\w+(?:ed|en|wn|un|ught)\b",
+    re.I,
+)
+_WE = re.compile(r"^(?:we|us|our)$", re.I)
 _PURPOSE = re.compile(r"\s*(?:aims?|aimed|seeks?|sought|intends?|intended)\b", re.I)
 _MODAL = re.compile(r"\s*(?:will|would|shall|[’']ll)\b", re.I)
 _AGENT = re.compile(
@@ -325,12 +330,17 @@ def _rejected(
         "call_modal",
         "call_can",
     )
-    if language.code == "en" and takes_verb and not_a_commitment(core):
+    # "should be further strengthened", "must be followed by action": a call in the passive
+    # asks for the act all the same.
+    passive_call = clause.cue.kind in ("call", "call_modal") and bool(_PASSIVE.match(core))
+    if language.code == "en" and takes_verb and not passive_call and not_a_commitment(core):
         return True
     if kind != "call" and head_verb(core)[0] in PRINCIPLE_VERBS:
         return True
     if _COMMITTED_TO_A_THING.match(f"{clause.cue.text.strip()} {phrase.strip()}"):
         return True  # "is deeply committed to the FTAA": a stance toward a thing, not an act
+    if quoted and kind != "call" and _WE.match(subject.strip()):
+        return False  # "We will help emerging economies ...": a declaration quoted whole
     if quoted:
         # Quotations carry colour; only a concrete quoted commitment is an item.
         return not is_concrete(subject + " " + core if kind == "call" else core)
