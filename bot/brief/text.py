@@ -84,7 +84,7 @@ def _split_line(line: str, base: int, paragraph: int) -> list[Sentence]:
     out = []
     # A wrapped paragraph keeps its newlines in the spans; the splitter must not see them as
     # breaks, so it reads a same-length copy with spaces.
-    for start, end in _offsets(line.replace("\r", " ").replace("\n", " ")):
+    for start, end in _run_together(line, _offsets(line.replace("\r", " ").replace("\n", " "))):
         chunk = line[start:end]
         stripped = chunk.strip()
         if not stripped:
@@ -93,6 +93,22 @@ def _split_line(line: str, base: int, paragraph: int) -> list[Sentence]:
         start += lead
         end = start + len(stripped)
         out.append(Sentence(base + start, base + end, stripped, paragraph))
+    return out
+
+
+# "... the communique said.The leaders also committed ...": scraped copy that lost the space
+# after a full stop still ends a sentence there.
+_JAMMED = re.compile(r"(?<=[a-z]{2}[.!?])(?=[A-Z][a-z])")
+
+
+def _run_together(line: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    for start, end in spans:
+        cuts = [m.start() for m in _JAMMED.finditer(line, start, end)]
+        for cut in cuts:
+            out.append((start, cut))
+            start = cut
+        out.append((start, end))
     return out
 
 

@@ -357,3 +357,50 @@ def test_more_forms_of_commitment_and_call(
 def test_what_can_be_confiscated_is_no_proposal(engine: ExtractiveEngine) -> None:
     sentence = "Items such as flags, banners and fireworks can be confiscated at the venue."
     assert kinds_and_texts(brief(engine, sentence)) == []
+
+
+# --- noisy web copy -------------------------------------------------------------------------
+
+
+def test_a_full_stop_without_its_space_still_ends_a_sentence() -> None:
+    text = "The forum's communique said so.The leaders also committed to a fund."
+    assert [s.text for s in segment(text)] == [
+        "The forum's communique said so.",
+        "The leaders also committed to a fund.",
+    ]
+
+
+def test_scraped_spacing_before_punctuation_keeps_the_attribution(
+    engine: ExtractiveEngine,
+) -> None:
+    sentence = "Australia will contribute A$100 million to the facility , Albanese said ."
+    assert [t for _, t in kinds_and_texts(brief(engine, sentence))] == [
+        "Australia will contribute A$100 million to the facility"
+    ]
+
+
+def test_the_named_group_opening_a_sentence_is_the_elided_subject(
+    engine: ExtractiveEngine,
+) -> None:
+    sentence = (
+        "HONIARA: Pacific Islands Forum leaders have endorsed the declaration and agreed to "
+        "establish a regional policing initiative."
+    )
+    assert [i.actor for i in brief(engine, sentence).items()] == ["Pacific Islands Forum leaders"]
+
+
+def test_committing_money_to_a_facility_is_a_pledge(engine: ExtractiveEngine) -> None:
+    sentence = "The leaders committed to a Pacific Resilience Facility capitalised at $500 million."
+    assert [k for k, _ in kinds_and_texts(brief(engine, sentence))] == ["pledge"]
+
+
+def test_page_furniture_is_no_crosshead_and_a_crosshead_only_suggests_a_pillar(
+    engine: ExtractiveEngine,
+) -> None:
+    body = (
+        "By Jane Doe\n"
+        "Peace and security\n"
+        "New Zealand would provide NZ$20m for climate adaptation in Tuvalu, Peters said."
+    )
+    result = brief(engine, body)
+    assert [p.key for p in result.pillars if p.items] == ["socio_cultural"]

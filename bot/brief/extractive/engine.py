@@ -93,7 +93,8 @@ class ExtractiveEngine:
         self, candidates: list[Candidate], pillars: list[Pillar], headings: list[Heading], text: str
     ) -> list[Item]:
         by_key = {p.key: p for p in pillars}
-        heading_pillar = {h.start: self._classifier.classify(h.topic) for h in headings}
+        heading_pillar = {h.start: self._classifier.classify(h.topic) for h in headings if h.point}
+        crosshead = {h.start: h.topic for h in headings if not h.point}
         other: list[Item] = []
         summaries: dict[str, list[str]] = {}
         previous: tuple[int, str | None] = (-_NEARBY, None)
@@ -104,7 +105,10 @@ class ExtractiveEngine:
                 topics = summaries.setdefault(key, [])
                 if candidate.heading.topic not in topics:
                     topics.append(candidate.heading.topic)
-            key = key or self._classifier.classify(candidate.text, item.evidence)
+            texts = [candidate.text, item.evidence]
+            if candidate.heading and candidate.heading.start in crosshead:
+                texts.append(crosshead[candidate.heading.start])  # a crosshead only suggests
+            key = key or self._classifier.classify(*texts)
             if key is None and candidate.evidence_start - previous[0] < _NEARBY:
                 key = previous[1]  # no topic words of its own: it continues the item before
             previous = (candidate.evidence_end, key)

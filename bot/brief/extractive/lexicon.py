@@ -79,8 +79,10 @@ LANGUAGES: dict[str, Language] = {
             rf"\s+(?:also\s+|further\s+|later\s+)?{EN_REPORTING}(?:\s+that\b)?[,\s]+(?=\S)"
         ),
         trailing_attribution=re.compile(
-            rf"(?:,|[,.!?]?[\"”],?)\s+(?P<speaker>(?:[^,\"“”]{{1,100}}?))\s+(?:also\s+)?{EN_REPORTING}"
-            rf"(?P<tail>(?:\s+(?:at|on|in|after|during|before|to|from|via)\b[^,]*)?(?:,.*)?)\.?\s*$"
+            # Scraped copy puts spaces before punctuation ("the facility , Albanese said .").
+            rf"\s?(?:,|[,.!?]?[\"”],?)\s+(?P<speaker>(?:[^,\"“”]{{1,100}}?))\s+(?:also\s+)?"
+            rf"{EN_REPORTING}(?P<tail>(?:\s+(?:at|on|in|after|during|before|to|from|via)\b[^,]*)?"
+            rf"(?:,.*)?)\s?\.?\s*$"
         ),
     ),
     "id": Language(

@@ -44,8 +44,17 @@ _NOMINAL = re.compile(
 _LEAD_VERB = re.compile(
     r"\b(?:(?P<call>urge[sd]?|call(?:s|ed)?\s+(?:on|upon)\b[^:]{0,60}|call(?:s|ed)?\s+for|"
     r"propose[sd]?|recommend(?:s|ed)?|encourage[sd]?)|agree[sd]?|committ?(?:s|ed)?|decide[sd]?|"
-    r"pledge[sd]?|resolve[sd]?|undert(?:ake|akes|ook)|vow(?:s|ed)?|will|shall)"
-    r"(?:\s+to)?(?:\s+the\s+following)?\s*:\s*$",
+    r"pledge[sd]?|resolve[sd]?|undert(?:ake|akes|ook)|vow(?:s|ed)?|will|shall|"
+    r"announce[sd]?|unveil(?:s|ed)?|offer(?:s|ed)?|provide[sd]?|contribute[sd]?)"
+    # "agreed to:", "announced the following support:", "committed to these measures:"
+    r"(?:\s+(?:to|on))?(?:\s+(?:the\s+following|these|this|a|an|new|its|their))?"
+    r"(?:\s+[\w-]+){0,3}?\s*:\s*$",
+    re.I,
+)
+_AMOUNT_LINE = re.compile(
+    r"^(?:(?:an?|some|up\s+to|over|nearly|about|around|more\s+than)\s+)?(?:additional\s+|new\s+)?"
+    r"(?:[A-Z]{0,3}\$|€|£|¥|₹|(?:EUR|USD|AUD|NZD|JPY|RMB|CNY|INR|GBP)\s?)?\d[\d.,]*\s?"
+    r"(?:million|billion|trillion|bn|m)?\b.{0,40}?\b(?:for|to|in|towards?|on)\b",
     re.I,
 )
 _CALL_NOUN = re.compile(rf"^(?:{_CALL_NOUNS})$", re.I)
@@ -89,6 +98,12 @@ def lead_subject(content: str) -> str:
     return re.split(r"[,;]\s+", before)[-1] if before else ""
 
 
+def listed_amount(content: str) -> bool:
+    """A list line that names money for a purpose without a verb: "A$20 million for maritime
+    security", "USD 5 billion in concessional loans"."""
+    return bool(_AMOUNT_LINE.match(content.strip()))
+
+
 def bare_predicate(content: str) -> str | None:
     """The line's predicate when it opens with a bare verb or a gerund ("Provide US$3 billion
     ...", "Accelerating the energy transition"), after any fronted adverbial."""
@@ -128,6 +143,8 @@ def compose(actor: str, kind: Kind, phrase: str) -> str:
     verb = first is not None and is_base_verb(first.group())
     lowered = phrase[:1].lower() + phrase[1:] if first and not _proper(first.group()) else phrase
     # Past tense or a modal reads right after a singular or a plural actor.
+    if kind != "call" and _AMOUNT_LINE.match(phrase):  # "A$20 million for ...": money
+        return f"{actor} committed {phrase}"
     if kind == "call":
         link = "proposed to" if verb else "called for"
     elif kind == "offer":

@@ -25,9 +25,11 @@ from bot.brief.extractive.lists import (
     compose,
     lead_of,
     lead_subject,
+    listed_amount,
     nominal_list,
 )
 from bot.brief.extractive.sections import Heading, closes_section, find_heading
+from bot.brief.figures import has_figure
 from bot.brief.text import LIST_MARKER, Sentence, paragraphs, segment
 from bot.core.models import Kind
 from bot.language.calendar import WEEKDAY_PATTERN
@@ -44,7 +46,13 @@ _TOPIC = re.compile(
     r"^(?P<topic>(?:On|Regarding|Concerning|As\s+for|With\s+regard\s+to)\s+[^,]{3,60}),\s+"
 )
 _ON_DAY = re.compile(rf"\s+(?:on\s+)?{WEEKDAY_PATTERN}\b", re.I)
-_OPENING_NAME = re.compile(r"(?:The\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,3}(?=\s+[a-z])")
+# "Pacific Islands Forum leaders have endorsed ... and agreed to": the named group that opens
+# the sentence, after any "HONIARA:" dateline.
+_OPENING_NAME = re.compile(
+    r"(?:[A-Z]{3,}[\w ]*:\s+)?(?P<name>(?:The\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,3}"
+    r"(?:\s+(?:leaders|ministers|members|countries|states|officials|nations|governments))?)"
+    r"(?=\s+[a-z])"
+)
 _TAKES_VERB = re.compile(
     r"\b(?:to|will|would|shall|should|must|can|[’']ll)(?:\s+(?:also|further|now|then|still|soon|"
     r"\w+ly))*\s*$",
@@ -188,6 +196,10 @@ def _read_list(
     if state.list_lead and not own_cues and (predicate := bare_predicate(content)):
         phrases = split_predicate(predicate, lede=False, verb_prefixes=())
         _add_listed(state.list_lead.kind, state.list_party, phrases, start, end, state)
+        return True
+    if state.list_lead and not own_cues and listed_amount(content):
+        # "Australia announced:" then "• A$20 million for maritime security in Fiji".
+        _add_listed(state.list_lead.kind, state.list_party, [content], start, end, state)
         return True
     listing = None if own_cues else nominal_list(content)
     if listing:
@@ -337,7 +349,9 @@ def _rejected(
         return True
     if kind != "call" and head_verb(core)[0] in PRINCIPLE_VERBS:
         return True
-    if _COMMITTED_TO_A_THING.match(f"{clause.cue.text.strip()} {phrase.strip()}"):
+    if _COMMITTED_TO_A_THING.match(
+        f"{clause.cue.text.strip()} {phrase.strip()}"
+    ) and not has_figure(phrase):
         return True  # "is deeply committed to the FTAA": a stance toward a thing, not an act
     if quoted and kind != "call" and _WE.match(subject.strip()):
         return False  # "We will help emerging economies ...": a declaration quoted whole
@@ -381,9 +395,9 @@ def _opening_name(before: str) -> str:
     """The name a sentence opens with, for a verb whose subject was left out
     ("Thailand welcomes investors ... and will provide ...")."""
     name = _OPENING_NAME.match(before)
-    if not name or name.group().lower() in _FUNCTION_WORDS:
+    if not name or name.group("name").lower() in _FUNCTION_WORDS:
         return ""  # "At the summit, ...", "The communiqué ...": no name opens the sentence
-    return name.group()
+    return name.group("name")
 
 
 def _compose(display: str, clause: Clause, phrase: str) -> str:

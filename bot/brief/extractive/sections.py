@@ -26,6 +26,11 @@ _POINT_ON = re.compile(
     rf"(?P<topic>[^,]{{3,60}}),",
     re.I,
 )
+_PAGE_FURNITURE = re.compile(
+    r"^(?:by|updated|published|posted|photo|share|sign\s+up|subscribe|read\s+more|related|"
+    r"advertisement|follow|click|listen|watch|image|caption|source)\b",
+    re.I,
+)
 _NUMBERED = re.compile(r"^\s*(?:\d{1,2}|[IVX]{1,4})[.)]\s+")
 
 
@@ -36,6 +41,9 @@ class Heading:
     numbered: bool  # "3. Political and security cooperation": closes at the next "N." paragraph
     standalone: bool  # the heading is a whole sentence: it carries no item itself
     content_offset: int = 0  # where the sentence's own content starts after an inline heading
+    # One of the article's own enumerated points ("First, ...", "3. Economic cooperation"):
+    # it decides the pillar of the items under it. A bare crosshead only suggests one.
+    point: bool = True
 
 
 def find_heading(sentence: Sentence, line: str) -> Heading | None:
@@ -48,7 +56,8 @@ def find_heading(sentence: Sentence, line: str) -> Heading | None:
     if point:
         return Heading(_clean(point.group("topic")), sentence.start, False, False, point.end())
     if _is_heading_line(text, line):
-        return Heading(_clean(text), sentence.start, bool(_NUMBERED.match(line)), True)
+        numbered = bool(_NUMBERED.match(line))
+        return Heading(_clean(text), sentence.start, numbered, True, point=numbered)
     return None
 
 
@@ -62,6 +71,8 @@ def _is_heading_line(text: str, line: str) -> bool:
     words = body.split()
     if body != text or not 1 <= len(words) <= 7 or body[-1:] in '.:!?"”':
         return False
+    if _PAGE_FURNITURE.match(body) or "|" in body:
+        return False  # "By Jane Doe", "Updated 3 hours ago", "Home | News | World"
     # All-caps crossheads in wire copy ("TRADE FRICTION") are page furniture, not points.
     if body.isupper():
         return False
