@@ -8,7 +8,7 @@ from datetime import UTC, datetime
 
 from bot.brief.extractive.dedup import deduplicate
 from bot.brief.extractive.headline import headline_from
-from bot.brief.extractive.lexicon import LANGUAGES, Language
+from bot.brief.extractive.lexicon import LANGUAGES, Language, forget_cues
 from bot.brief.extractive.pillars import PillarClassifier
 from bot.brief.extractive.reader import Candidate, read_article
 from bot.brief.extractive.sections import Heading
@@ -37,6 +37,7 @@ class ExtractiveEngine:
 
     def brief_now(self, article: Article) -> Brief:
         """The brief, synchronously: the engine does no I/O."""
+        forget_cues()
         warnings: list[str] = []
         language = _language_for(article.language)
         pillars = [Pillar(key=p.key, title=p.title) for p in self._pillars]

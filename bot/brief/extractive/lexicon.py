@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from lemminflect import getAllLemmas
 
@@ -104,6 +105,22 @@ LANGUAGES: dict[str, Language] = {
 
 def find_cues(language: Language, text: str) -> list[Cue]:
     """Every cue in `text`, left to right, none overlapping."""
+    # The reader asks again for the clauses and the attribution of a sentence it has scanned.
+    return list(_cues_of(language.code, text))
+
+
+@lru_cache(maxsize=2048)
+def _cues_of(code: str, text: str) -> tuple[Cue, ...]:
+    return tuple(_scan(LANGUAGES[code], text))
+
+
+def forget_cues() -> None:
+    """Start an article afresh: the cache serves one article's repeated questions, and no
+    article's sentences should make another's brief look faster than it is."""
+    _cues_of.cache_clear()
+
+
+def _scan(language: Language, text: str) -> list[Cue]:
     found: list[Cue] = []
     position = 0
     for trigger in _trigger_pattern(language).finditer(text):
