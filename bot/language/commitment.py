@@ -233,6 +233,11 @@ RHETORIC = (
     "win-win",
     "bright future",
     "side by side",
+    "move forward",
+    "moving forward",
+    "forget their differences",
+    "set aside their differences",
+    "put aside their differences",
 )
 
 

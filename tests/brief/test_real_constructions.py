@@ -404,3 +404,30 @@ def test_page_furniture_is_no_crosshead_and_a_crosshead_only_suggests_a_pillar(
     )
     result = brief(engine, body)
     assert [p.key for p in result.pillars if p.items] == ["socio_cultural"]
+
+
+def test_they_is_the_group_named_before_not_the_last_country(engine: ExtractiveEngine) -> None:
+    body = (
+        "Leaders of 16 countries meeting in Kuala Lumpur pledged to fight bird flu. "
+        "They agreed to set up a regional stockpile of antiviral drugs."
+    )
+    actors = [i.actor for i in brief(engine, body).items() if "stockpile" in i.text]
+    assert actors == ["Leaders of 16 countries meeting in Kuala Lumpur"]
+
+
+def test_a_verb_without_its_object_shares_the_next_ones(engine: ExtractiveEngine) -> None:
+    sentence = "The leaders vowed to control and eradicate bird flu in domestic poultry."
+    assert len(kinds_and_texts(brief(engine, sentence))) == 1
+
+
+def test_a_commitment_the_excerpt_cuts_before_it_is_clear_is_left_out(
+    engine: ExtractiveEngine,
+) -> None:
+    body = "China will build 100 rural schools in Africa; and increase the number of Ch"
+    texts = [t for _, t in kinds_and_texts(brief(engine, body))]
+    assert texts == ["China will build 100 rural schools in Africa"]
+
+
+def test_a_cut_commitment_that_is_already_clear_stays(engine: ExtractiveEngine) -> None:
+    body = "China will share the river's hydrological data all year with the Mekong co"
+    assert len(kinds_and_texts(brief(engine, body))) == 1

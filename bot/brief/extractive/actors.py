@@ -55,6 +55,12 @@ _GROUP = re.compile(
     r"delegations|ministers|donors|allies|negotiators|activists|campaigners)$",
     re.I,
 )
+_GROUP_HEAD = re.compile(
+    r"^(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:leaders|heads\s+of\s+state|member\s+states|members|"
+    r"participants|allies|partners|ministers)\b",
+    re.I,
+)
+_DOCUMENT = re.compile(r"\b(?:declaration|communiqu[eé]|joint\s+statement|statement)\b", re.I)
 _PROPER_NAME = re.compile(r"^(?:[A-Z][\w’'-]+)(?:\s+[A-Z][\w’'-]+){0,3}$")
 _MEETING = re.compile(
     r"\b(?:(?:met|meets)\s+(?:with\s+)?|talks\s+with\s+|bertemu\s+)(?P<who>[A-Z][^.;]{2,80})"
@@ -78,6 +84,8 @@ class Cast:
     met: str | None = None
     joint_actor: str | None = None
     last_party: str | None = None
+    # The last group a sentence named as its subject ("The leaders"): who a later "they" is.
+    last_group: str | None = None
 
     def party_of(self, phrase: str | None) -> str | None:
         if not phrase:
@@ -153,6 +161,13 @@ class Actor:
     display: str  # how the bullet names the subject
 
 
+def note_subject(cast: Cast, subject: str) -> None:
+    """Remember a group subject ("The leaders", "Leaders of 16 countries") for a later "they"."""
+    subject = clean_subject(subject)
+    if subject and (_GROUP_HEAD.match(subject) or _COLLECTIVE.match(subject)):
+        cast.last_group = subject[:1].upper() + subject[1:]
+
+
 def resolve(
     subject: str, speaker: str | None, cast: Cast, *, speaks_for_self: bool, quoted: bool
 ) -> Actor:
@@ -168,7 +183,11 @@ def resolve(
         body = next((p for p in parties_in(speaker or "") if p in BODIES), None)
         party = body or speaker_party or "Unattributed"
         return Actor(party, party)
+    if subject.lower() == "they" and cast.last_group:
+        return Actor(cast.last_group, cast.last_group)
     if not subject or _PRONOUN.match(subject) or _ANAPHOR.match(subject):
+        if speaker and _DOCUMENT.search(speaker) and not cast.party_of(speaker):
+            return Actor("The leaders", "The leaders")  # "the declaration said they will ..."
         party = speaker_party or subject or "Unattributed"
         return Actor(party, party)
     if _WE.match(subject):

@@ -127,7 +127,29 @@ def _split_verb_phrases(
             conjuncts.append(piece.text)
         else:
             conjuncts[-1] += piece.separator + piece.text
-    return _share_frame(conjuncts)
+    return _share_frame(_share_objects(conjuncts))
+
+
+def _share_objects(conjuncts: list[str]) -> list[str]:
+    """ "to control and eradicate bird flu": a verb left without an object shares the next
+    conjunct's, so the two are one commitment."""
+    out: list[str] = []
+    pending = ""
+    for conjunct in conjuncts:
+        if pending:
+            conjunct = f"{pending} and {conjunct.strip()}"
+            pending = ""
+        words = WORD.findall(conjunct)
+        bare = (
+            bool(words)
+            and is_base_verb(words[-1])
+            and (len(words) == 1 or words[-2].lower() == "to")
+        )
+        if bare and conjunct is not conjuncts[-1]:
+            pending = conjunct.rstrip(" ,;")
+        else:
+            out.append(conjunct)
+    return out
 
 
 def _starts_gerund(text: str) -> bool:

@@ -37,7 +37,9 @@ _PAST_ACT = re.compile(
     re.I,
 )
 _NEGATION = re.compile(r"\b(?:not|never|no\s+longer)\b|n[’']t\b", re.I)
-_PARTICLES = frozenset(["forward", "down", "up", "out", "off", "over", "back", "away", "ahead"])
+_PARTICLES = frozenset(
+    ["forward", "down", "up", "out", "off", "over", "back", "away", "ahead", "forth", "together"]
+)
 _HOLD_TALKS = re.compile(r"^hold\s+(?:\w+\s+)?(?:talks|meetings?)\s+with\b", re.I)
 _JOIN_EVENT = re.compile(
     r"^join\s+(?:the\s+)?[\w\s-]{0,40}?(?:summit|meeting|session|talks)\b", re.I

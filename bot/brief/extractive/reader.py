@@ -5,7 +5,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from bot.brief.extractive.actors import Cast, clean_subject, read_cast, resolve
+from lemminflect import getAllLemmas
+
+from bot.brief.extractive.actors import Cast, clean_subject, note_subject, read_cast, resolve
 from bot.brief.extractive.attribution import Segment, segments
 from bot.brief.extractive.clauses import Clause, find_clauses
 from bot.brief.extractive.coordination import split_predicate, strip_frame
@@ -29,6 +31,7 @@ from bot.brief.extractive.lists import (
     nominal_list,
 )
 from bot.brief.extractive.sections import Heading, closes_section, find_heading
+from bot.brief.extractive.words import STOPWORDS, WORD
 from bot.brief.figures import has_figure
 from bot.brief.text import LIST_MARKER, Sentence, paragraphs, segment
 from bot.core.models import Kind
@@ -89,6 +92,7 @@ _LOGISTICS = re.compile(
     re.I,
 )
 _LIST_LINE = LIST_MARKER
+_TERMINAL = frozenset('.!?"”’)]:;')
 _SUMMIT_VOICE = re.compile(r"\b(?:declaration|communiqu[eé]|joint\s+statement|leaders)\b", re.I)
 _BULLET = re.compile(r"^\s*(?:[•·▪■*]|â€¢)")
 
@@ -114,6 +118,8 @@ class _State:
     lead_in: str = ""  # "The Leaders:" introducing a list of clauses
     list_lead: ListLead | None = None  # "... eight steps China will take, which include:"
     list_party: str = ""  # who commits to the lines of that list
+    cut_at: int = -1  # where the excerpt stops mid-word, if it does
+    text_tail: str = ""  # the excerpt's last characters, to tell the part the cut reaches
     candidates: list[Candidate] = field(default_factory=list)
 
 
@@ -121,7 +127,7 @@ def read_article(
     text: str, *, body_start: int, language: Language, reference_year: int
 ) -> tuple[list[Candidate], list[Heading], list[Sentence]]:
     sentences = [s for s in segment(text) if s.end > body_start]
-    state = _State(cast=read_cast(text))
+    state = _State(cast=read_cast(text), cut_at=_cut_at(text), text_tail=text.rstrip()[-40:])
     lines = _lines(text)
     lede = _lede(sentences, body_start)
     headings: list[Heading] = []
@@ -171,6 +177,31 @@ def read_article(
             )
         _note_people(content, state.cast)
     return state.candidates, headings, sentences
+
+
+def _cut_at(text: str) -> int:
+    """Where an excerpt that stops mid-word ("... and increase the number of Ch") ends; -1
+    when it ends on a full word or a stop (a list line without a full stop is not cut)."""
+    stripped = text.rstrip()
+    words = WORD.findall(stripped[-40:])
+    if not words or stripped[-1] in _TERMINAL:
+        return -1
+    broken = stripped.endswith("…") or not getAllLemmas(words[-1].lower())
+    return len(stripped) if broken else -1
+
+
+def _cut_short(phrase: str, end: int, state: _State) -> bool:
+    """A commitment the cut leaves unclear: without its broken last word it is under three
+    words or ends on a function word ("increase the number of", "ensure that")."""
+    if state.cut_at < 0 or end < state.cut_at:
+        return False
+    words = phrase.split()
+    if not words or not state.text_tail.endswith(words[-1]):
+        return False  # an earlier part of the last sentence, complete in itself
+    kept = words[:-1]
+    if has_figure(" ".join(kept)):
+        return False  # "will provide $5 million to the": the figure makes it clear
+    return len(kept) < 3 or kept[-1].lower() in STOPWORDS
 
 
 def _read_list(
@@ -242,6 +273,8 @@ def _add_listed(
     for phrase in phrases:
         if not phrase.strip() or (kind != "call" and not_a_commitment(phrase)):
             continue
+        if _cut_short(phrase, end, state):
+            continue
         state.candidates.append(
             Candidate(
                 kind=kind,
@@ -276,6 +309,7 @@ def _read_segment(
     for clause in find_clauses(seg.content, language):
         subject = clean_subject(clause.subject) or carried or _opening_name(clause.before)
         carried = subject
+        note_subject(state.cast, subject)
         # "It is hoped that the talks will ...": what a hope or an expectation governs is hedged.
         hedged = hedged or (clause.cue.kind == "hedge" and bool(_GOVERNS.match(clause.predicate)))
         if (
@@ -312,6 +346,8 @@ def _read_segment(
             verb_prefixes=language.verb_prefixes,
         ):
             if not passive and _rejected(phrase, clause, kind, subject, seg.quoted, language):
+                continue
+            if _cut_short(phrase, end, state):
                 continue
             text = _compose(actor.display, clause, phrase)
             if topic and clause.subject_start <= topic.end():
