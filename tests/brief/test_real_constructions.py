@@ -431,3 +431,13 @@ def test_a_commitment_the_excerpt_cuts_before_it_is_clear_is_left_out(
 def test_a_cut_commitment_that_is_already_clear_stays(engine: ExtractiveEngine) -> None:
     body = "China will share the river's hydrological data all year with the Mekong co"
     assert len(kinds_and_texts(brief(engine, body))) == 1
+
+
+def test_an_impersonal_call_after_that_is_the_speakers(engine: ExtractiveEngine) -> None:
+    body = (
+        "Japanese Prime Minister Abe spoke on the region. The forum should be further "
+        "strengthened and Japan sees that it is important to expand its scope to security."
+    )
+    found = [(i.kind, i.actor, i.text) for i in brief(engine, body).items()]
+    assert ("call", "Japan") in {(k, a) for k, a, _ in found}
+    assert any(t.startswith("Japan: it is important to expand") for _, _, t in found)

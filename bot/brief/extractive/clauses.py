@@ -14,6 +14,12 @@ _ELIDED = re.compile(r"(?:^|[\s,])(?:and|or|serta|dan)\s*$", re.I)
 _RELATIVE = re.compile(r"\b(?:who|which|whom|whose|what)\b[^,]*$|\bthat\s*$|\byang\s*$", re.I)
 _APPOSITIVE = re.compile(r"^(?:who|which|whose|whom|that|\w+ing|in|at|on|with|for|by|as)\b", re.I)
 _TRAILING_JOIN = re.compile(r"(?:[,;]?\s+(?:and|but|while|whereas|or|serta|dan))?[\s,;]*$", re.I)
+_FRAME_BEFORE = re.compile(
+    r"(?:,?\s+(?:and|but)\s+)?(?:[\w’'-]+\s+){0,4}?(?:sees?|said|says|believes?|noted|stressed|"
+    r"emphasi[sz]ed|added|thinks?|considers?)\s+that\s+$|(?:,?\s+(?:and|but)\s+)?\s*$",
+    re.I,
+)
+_IMPERSONAL = re.compile(r"it\s", re.I)  # "sees that it is important to": no relative clause
 _HOW = re.compile(r"\b(?:how|whether|what)\b", re.I)
 # A chunk before a cue that opens with an adjective or a participle is an aside about the
 # subject named before it ("open to all countries", "based in Jakarta").
@@ -45,9 +51,14 @@ def find_clauses(content: str, language: Language) -> list[Clause]:
             # "urged X to agree to ...", "is expected to encourage ...": the infinitive is
             # the earlier cue's own verb.
             continue
-        if _RELATIVE.search(region):
+        if _RELATIVE.search(region) and not _IMPERSONAL.match(cue.text):
             continue  # "which will guide ...", "countries that would benefit": not a new clause
         subject, subject_start = _subject(region, previous_end, bool(heads))
+        if _IMPERSONAL.match(cue.text):
+            # "it is important to ...": no subject; the speaker is who calls. The clause before
+            # ends where a reporting frame ("and Japan sees that") begins.
+            frame = _FRAME_BEFORE.search(region)
+            subject, subject_start = "", previous_end + (frame.start() if frame else len(region))
         if cue.kind == "call_can" and (not _COLLECTIVE.search(subject) or _HOW.search(region)):
             continue  # "aid can reach civilians", "talked about how both can": not a proposal
         heads.append((cue, subject, subject_start, region))

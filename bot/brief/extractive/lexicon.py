@@ -29,6 +29,10 @@ _NOUN_BEFORE = re.compile(
     r"other|all|some|many|any))\s+$",
     re.I,
 )
+# Cues that cannot be nouns, so "said that it is important to", "that China will" stand.
+_NEVER_A_NOUN = re.compile(
+    r"(?:it|is|are|was|were|will|shall|would|should|must|can|could|may|might)\b", re.I
+)
 _RECOGNISED_NEED = re.compile(
     r"\b(?:recogni[sz](?:e|es|ed)|acknowledg(?:e|es|ed)|not(?:e|es|ed)|understood|understand|"
     r"s(?:ee|aw))\s+$",
@@ -134,7 +138,11 @@ def _scan(language: Language, text: str) -> list[Cue]:
         if language.code == "en" and not _acts(match.group(), addressee, text, match.end()):
             continue
         before = text[max(0, match.start() - _LOOKBEHIND) : match.start()]
-        if language.code == "en" and _NOUN_BEFORE.search(before):
+        if (
+            language.code == "en"
+            and _NOUN_BEFORE.search(before)
+            and not _NEVER_A_NOUN.match(match.group())
+        ):
             continue  # "Japan's pledge to fund ...", "the plan to build ...": a noun
         if _RECOGNISED_NEED.search(before) and match.group().lower().startswith(
             ("the need", "the necessity", "the urgency")

@@ -307,8 +307,11 @@ def _read_segment(
         state.cast.last_party = party
     hedged = False
     for clause in find_clauses(seg.content, language):
-        subject = clean_subject(clause.subject) or carried or _opening_name(clause.before)
-        carried = subject
+        if clause.cue.text[:3].lower() == "it ":
+            subject = ""  # "it is important to ...": impersonal, the speaker's own call
+        else:
+            subject = clean_subject(clause.subject) or carried or _opening_name(clause.before)
+            carried = subject
         note_subject(state.cast, subject)
         # "It is hoped that the talks will ...": what a hope or an expectation governs is hedged.
         hedged = hedged or (clause.cue.kind == "hedge" and bool(_GOVERNS.match(clause.predicate)))
@@ -335,6 +338,9 @@ def _read_segment(
             # Who calls is who speaks; what is delivered in the passive, the speaker delivers.
             speaker = resolve("", seg.speaker, state.cast, speaks_for_self=True, quoted=seg.quoted)
             actor = type(actor)(speaker.party, clean_subject(subject) or actor.display)
+        if actor.party == "Unattributed":
+            # No speaker or subject names the party: the one the article is about speaks.
+            actor = type(actor)(_context_party(state.cast), actor.display)
         if not passive and _predicts(clause, subject, actor.party, state.cast, language):
             continue
         if actor.party != "Unattributed" and (speaks_for_self or state.cast.party_of(actor.party)):
