@@ -112,10 +112,10 @@ EN_CUES: list[tuple[CueKind, str]] = [
     ),
     ("call", r"\burg(?:e|es|ed|ing)\s+(?:that\b)?"),
     ("call", r"\bcall(?:s|ed|ing)?\s+for\b"),
-    ("call", r"\bpropos(?:e|es|ed|ing)\s+(?:that|to)\b"),
+    ("call", r"\bpropos(?:e|es|ed|ing)\s+(?:that\b|to\b|(?=\w+ing\b))"),
     # "stressed the need to ...", "countries need to jointly safeguard ...": an obligation
     # put to others.
-    ("call", r"\b(?:the\s+)?(?:need|needs|necessity|urgency)\s+(?:to|for)\b"),
+    ("call", r"\b(?:the\s+)?(?:need|needs|necessity|urgency|imperative)\s+(?:to|for)\b"),
     ("call", r"\bsuggest(?:s|ed)?\s+that\b"),
     (
         "call",
@@ -154,7 +154,8 @@ earmarked allocates allocated commits announce unveil task direct directs direct
 instructs instructed mandates mandated commission commissions commissioned share shares shared
 states stated declare declares declared concur concurs concurred provides provided contributes
 contributed mobilises mobilised mobilizes mobilized reaffirm reaffirms reaffirmed reiterates
-reiterated need needs necessity urgency the renew renews renewed confirm confirms confirmed
+reiterated need needs necessity urgency imperative the renew renews renewed confirm confirms
+confirmed
 restates restated made make makes advocate advocates advocated advocating expressing voicing
 signalling signaling concurred
 """

@@ -441,3 +441,15 @@ def test_an_impersonal_call_after_that_is_the_speakers(engine: ExtractiveEngine)
     found = [(i.kind, i.actor, i.text) for i in brief(engine, body).items()]
     assert ("call", "Japan") in {(k, a) for k, a, _ in found}
     assert any(t.startswith("Japan: it is important to expand") for _, _, t in found)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The leaders made clear that all war criminals should be held accountable.",
+        "President Lula reiterated the imperative for leaders to eradicate hunger.",
+        "I proposed sending the energy secretary to the region to talk about clean energy.",
+    ],
+)
+def test_calls_in_the_passive_nominal_and_gerund(engine: ExtractiveEngine, sentence: str) -> None:
+    assert [k for k, _ in kinds_and_texts(brief(engine, sentence))] == ["call"]

@@ -13,7 +13,9 @@ _SUBJECT_BOUNDARY = re.compile(
 _ELIDED = re.compile(r"(?:^|[\s,])(?:and|or|serta|dan)\s*$", re.I)
 _RELATIVE = re.compile(r"\b(?:who|which|whom|whose|what)\b[^,]*$|\bthat\s*$|\byang\s*$", re.I)
 _APPOSITIVE = re.compile(r"^(?:who|which|whose|whom|that|\w+ing|in|at|on|with|for|by|as)\b", re.I)
-_TRAILING_JOIN = re.compile(r"(?:[,;]?\s+(?:and|but|while|whereas|or|serta|dan))?[\s,;]*$", re.I)
+_TRAILING_JOIN = re.compile(
+    r"(?:[,;]?\s+(?:and|but|while|whereas|or|serta|dan)(?:\s+that)?)?[\s,;]*$", re.I
+)
 _FRAME_BEFORE = re.compile(
     r"(?:,?\s+(?:and|but)\s+)?(?:[\w’'-]+\s+){0,4}?(?:sees?|said|says|believes?|noted|stressed|"
     r"emphasi[sz]ed|added|thinks?|considers?)\s+that\s+$|(?:,?\s+(?:and|but)\s+)?\s*$",

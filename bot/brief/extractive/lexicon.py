@@ -145,7 +145,7 @@ def _scan(language: Language, text: str) -> list[Cue]:
         ):
             continue  # "Japan's pledge to fund ...", "the plan to build ...": a noun
         if _RECOGNISED_NEED.search(before) and match.group().lower().startswith(
-            ("the need", "the necessity", "the urgency")
+            ("the need", "the necessity", "the urgency", "the imperative")
         ):
             continue  # "recognized the need for ...": a stance, not a call
         found.append(

@@ -68,9 +68,13 @@ _FUNCTION_WORDS = frozenset(
     "the a an at in on for as with by after while during also but and so then this that".split()
 )
 _PASSIVE = re.compile(
-    r"^\s*(?:\w+ly\s+)?be\s+(?:(?:\w+ly|further|also|jointly|now|then|still)\s+)?\w+(?:ed|en|wn|un|ught)\b",
+    r"^\s*(?:\w+ly\s+)?be\s+(?:(?:\w+ly|further|also|jointly|now|then|still)\s+)?"
+    r"(?:\w+(?:ed|en|wn|un|ught)|held|made|set|put|kept|built|paid|sent|led|met|done|found|"
+    r"bound|brought|spent|cut|left|won)\b",
     re.I,
 )
+# "Lula reiterated": a subject that already ends in its verb of saying.
+_SAYING_END = re.compile(r"\b(?:\w+ed|said|says|stresses|notes|underlines|highlights)$", re.I)
 _WE = re.compile(r"^(?:we|us|our)$", re.I)
 _PURPOSE = re.compile(r"\s*(?:aims?|aimed|seeks?|sought|intends?|intended)\b", re.I)
 _MODAL = re.compile(r"\s*(?:will|would|shall|[’']ll)\b", re.I)
@@ -453,7 +457,9 @@ def _compose(display: str, clause: Clause, phrase: str) -> str:
     # "it is important to ...": an impersonal call is the speaker's, said in its own words.
     if cue.lower().startswith("it "):
         joined = f"{display}: {cue} {body}"
-    elif cue.lower().startswith(("the need", "the necessity", "the urgency")):
+    elif cue.lower().startswith(
+        ("the need", "the necessity", "the urgency", "the imperative")
+    ) and not _SAYING_END.search(display):
         joined = f"{display} stressed {cue} {body}"  # the reporting verb went with the speaker
     else:
         joined = f"{display} {cue} {body}"
