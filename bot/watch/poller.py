@@ -26,6 +26,7 @@ from bot.core.ports import BriefEngine, BriefKey, BriefRun, CachedBriefEngine
 from bot.ingest.article import article_from_text
 from bot.ingest.fetch import FetchPolicy, HTTPStatusError, fetch, new_client
 from bot.ingest.load import article_from_bytes, load_article
+from bot.ledger.ledger import Ledger
 from bot.store import Store
 from bot.store.watch import Destination, EntryRecord, PollRecord, SourceState, StoryArticle
 from bot.watch.dedup import StoryIndex, canonical_url, signature
@@ -59,6 +60,7 @@ class Watcher:
     ) -> None:
         self.store = store
         self.engine = engine
+        self.ledger = Ledger(store)
         self.sources = {s.key: s for s in sources}
         self.destinations = list(destinations)
         self.relevance = relevance or Relevance()
@@ -326,6 +328,7 @@ class Watcher:
             copy, run.brief, values, self.destinations, run.key, usage=run.usage
         )
         self._index.add(story_id, values)
+        await self.ledger.file(brief_id, run.brief)
         log.info("new story %d (brief %d): %r from %s", story_id, brief_id, article.title,
                  source.name)  # fmt: skip
         report = StoryReport(source.name, article.title, True, verdict.reason,

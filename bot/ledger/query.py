@@ -1,0 +1,76 @@
+"""The filters every front end offers on the ledger (CLI flags, Slack words, Discord options)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from bot.core.errors import BadInput
+from bot.ledger.models import STATUSES, Status
+
+KINDS = ("pledge", "offer", "call")
+FILTERS = ("actor", "pillar", "kind", "summit", "since", "until", "status")
+
+
+@dataclass(frozen=True, slots=True)
+class LedgerQuery:
+    actor: str | None = None
+    pillar: str | None = None
+    kind: str | None = None
+    summit: str | None = None  # any part of the summit's name, whatever the case
+    since: date | None = None
+    until: date | None = None
+    status: Status | None = None
+    limit: int | None = None
+    offset: int = 0
+
+
+def build_query(values: dict[str, str | None], *, limit: int | None = None) -> LedgerQuery:
+    """A query from filter values as typed; BadInput names the first one that is wrong."""
+    unknown = sorted(set(values) - set(FILTERS))
+    if unknown:
+        raise BadInput(f"unknown filter {unknown[0]!r} (use {', '.join(FILTERS)})")
+    given = {k: v.strip() for k, v in values.items() if v is not None and v.strip()}
+    kind = given.get("kind")
+    if kind is not None and kind not in KINDS:
+        raise BadInput(f"unknown kind {kind!r} (use {', '.join(KINDS)})")
+    status = _status(given.get("status"))
+    return LedgerQuery(
+        actor=given.get("actor"),
+        pillar=given.get("pillar"),
+        kind=kind,
+        summit=given.get("summit"),
+        since=_day(given.get("since"), "since", end=False),
+        until=_day(given.get("until"), "until", end=True),
+        status=status,
+        limit=limit,
+    )
+
+
+def _status(text: str | None) -> Status | None:
+    if text is None:
+        return None
+    for status in STATUSES:
+        if status == text:
+            return status
+    raise BadInput(f"unknown status {text!r} (use {', '.join(STATUSES)})")
+
+
+def _day(text: str | None, name: str, *, end: bool) -> date | None:
+    """YYYY-MM-DD, or a whole year or month ("since 2023"): its first day, or its last."""
+    if text is None:
+        return None
+    try:
+        if len(text) == 4 and text.isdigit():
+            return date(int(text), 12, 31) if end else date(int(text), 1, 1)
+        if len(text) == 7:
+            first = date.fromisoformat(f"{text}-01")
+            return _month_end(first) if end else first
+        return date.fromisoformat(text)
+    except ValueError:
+        raise BadInput(f"{name}: {text!r} is not a date (use YYYY-MM-DD)") from None
+
+
+def _month_end(first: date) -> date:
+    following = date(first.year + first.month // 12, first.month % 12 + 1, 1)
+    return date.fromordinal(following.toordinal() - 1)

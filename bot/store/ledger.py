@@ -1,0 +1,259 @@
+"""The ledger's persistence: file a brief's sightings in one transaction, query with filters.
+
+What a sighting becomes is decided by `bot.ledger.filing.place` (passed in); this module only
+reads what it needs (the actor's own entries, never the whole ledger) and writes the result.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from sqlalchemy import delete, func, select
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+
+from bot.ledger.actors import actor_key
+from bot.ledger.filing import Create, Known, MergeInto, Placement, Sighting
+from bot.ledger.matching import Event
+from bot.ledger.models import Amount, FirstSeen, LedgerEntry, LedgerSource
+from bot.ledger.query import LedgerQuery
+from bot.store.ledger_tables import LedgerEntryRow, LedgerSourceRow
+from bot.store.tables import BriefRow
+
+Decide = Callable[[Sighting, list[Known]], Placement]
+Build = Callable[[date], Sequence[Sighting]]
+
+
+@dataclass(frozen=True, slots=True)
+class Filed:
+    """What became of one sighting: its entry's public id and status (for the brief's bullets)."""
+
+    sighting: Sighting
+    entry_key: str
+    status: str
+    merged: bool
+
+
+class LedgerStore:
+    def __init__(self, sessions: async_sessionmaker[AsyncSession]) -> None:
+        self._sessions = sessions
+
+    async def file(self, brief_id: int, build: Build, decide: Decide) -> list[Filed]:
+        """File a stored brief's sightings (built with the brief's filing day); a brief
+        already filed is left as it is, so filing is idempotent."""
+        async with self._sessions.begin() as session:
+            if await _already_filed(session, brief_id):
+                return []
+            created = await session.scalar(
+                select(BriefRow.created_at).where(BriefRow.id == brief_id)
+            )
+            if created is None:
+                return []
+            known: dict[str, list[Known]] = {}
+            filed = []
+            for sighting in build(created.date()):
+                if sighting.actor_key not in known:
+                    known[sighting.actor_key] = await _known(session, sighting.actor_key)
+                filed.append(await _apply(session, brief_id, sighting, known, decide))
+            return filed
+
+    async def clear(self) -> None:
+        async with self._sessions.begin() as session:
+            await session.execute(delete(LedgerSourceRow))
+            await session.execute(delete(LedgerEntryRow))
+
+    async def count(self) -> int:
+        async with self._sessions() as session:
+            return int(await session.scalar(select(func.count(LedgerEntryRow.id))) or 0)
+
+    async def query(self, query: LedgerQuery) -> list[LedgerEntry]:
+        async with self._sessions() as session:
+            rows = list(await session.scalars(_filtered(query)))
+            sources = await _sources(session, [r.id for r in rows])
+            roots = await _first_seen(session, {r.first_seen_id for r in rows if r.first_seen_id})
+        return [_entry(row, sources.get(row.id, []), roots.get(row.first_seen_id)) for row in rows]
+
+
+async def _already_filed(session: AsyncSession, brief_id: int) -> bool:
+    found = await session.scalar(
+        select(LedgerSourceRow.id).where(LedgerSourceRow.brief_id == brief_id).limit(1)
+    )
+    return found is not None
+
+
+async def _known(session: AsyncSession, key: str) -> list[Known]:
+    """The actor's entries, oldest first: all filing ever compares a sighting with."""
+    rows = await session.execute(
+        select(
+            LedgerEntryRow.id,
+            LedgerEntryRow.kind,
+            LedgerEntryRow.terms,
+            LedgerEntryRow.amounts,
+            LedgerEntryRow.figures,
+            LedgerEntryRow.summit_key,
+            LedgerEntryRow.day,
+            LedgerEntryRow.first_seen_id,
+        )
+        .where(LedgerEntryRow.actor_key == key)
+        .order_by(LedgerEntryRow.id)
+    )
+    return [
+        Known(id_, kind, frozenset(terms), _amounts(amounts), list(figures),
+              Event(summit, day.isoformat() if day else None), first)
+        for id_, kind, terms, amounts, figures, summit, day, first in rows
+    ]  # fmt: skip
+
+
+async def _apply(
+    session: AsyncSession,
+    brief_id: int,
+    sighting: Sighting,
+    known: dict[str, list[Known]],
+    decide: Decide,
+) -> Filed:
+    placement = decide(sighting, known[sighting.actor_key])
+    if isinstance(placement, MergeInto):
+        entry_id = placement.entry_id
+        row = await session.get(LedgerEntryRow, entry_id)
+        assert row is not None  # just read from the same transaction
+        filed = Filed(sighting, row.key, row.status, merged=True)
+    else:
+        row = _new_row(sighting, placement)
+        session.add(row)
+        await session.flush()
+        entry_id = row.id
+        known[sighting.actor_key].append(_as_known(row, sighting))
+        filed = Filed(sighting, row.key, row.status, merged=False)
+    source = sighting.source
+    exists = await session.scalar(
+        select(LedgerSourceRow.id).where(
+            LedgerSourceRow.entry_id == entry_id,
+            LedgerSourceRow.brief_id == brief_id,
+            LedgerSourceRow.span_start == source.span[0],
+            LedgerSourceRow.span_end == source.span[1],
+        )
+    )
+    if exists is None:  # a bullet the engine gave twice is one source
+        session.add(
+            LedgerSourceRow(
+                entry_id=entry_id,
+                brief_id=brief_id,
+                title=source.title,
+                outlet=source.outlet,
+                url=source.url,
+                quote=source.quote,
+                span_start=source.span[0],
+                span_end=source.span[1],
+            )
+        )
+    return filed
+
+
+def _new_row(sighting: Sighting, placement: Create) -> LedgerEntryRow:
+    return LedgerEntryRow(
+        key=sighting.key,
+        actor=sighting.actor,
+        actor_key=sighting.actor_key,
+        kind=sighting.kind,
+        pillar=sighting.pillar,
+        text=sighting.text,
+        figures=list(sighting.figures),
+        amounts=[a.model_dump() for a in sighting.amounts],
+        terms=sorted(sighting.terms),
+        summit=sighting.summit,
+        summit_key=sighting.event.summit_key,
+        day=sighting.day,
+        status=placement.status,
+        first_seen_id=placement.first_seen_id,
+        previous_figures=list(placement.previous_figures),
+    )
+
+
+def _as_known(row: LedgerEntryRow, sighting: Sighting) -> Known:
+    return Known(row.id, row.kind, sighting.terms, list(sighting.amounts),
+                 list(sighting.figures), sighting.event, row.first_seen_id)  # fmt: skip
+
+
+def _filtered(query: LedgerQuery) -> Any:
+    stmt = select(LedgerEntryRow)
+    if query.actor:
+        stmt = stmt.where(LedgerEntryRow.actor_key == actor_key(query.actor))
+    for column, value in (
+        (LedgerEntryRow.pillar, query.pillar),
+        (LedgerEntryRow.kind, query.kind),
+        (LedgerEntryRow.status, query.status),
+    ):
+        if value:
+            stmt = stmt.where(column == value)
+    if query.summit:
+        stmt = stmt.where(func.lower(LedgerEntryRow.summit).contains(query.summit.lower()))
+    if query.since:
+        stmt = stmt.where(LedgerEntryRow.day >= query.since)
+    if query.until:
+        stmt = stmt.where(LedgerEntryRow.day <= query.until)
+    stmt = stmt.order_by(LedgerEntryRow.day, LedgerEntryRow.id).offset(query.offset)
+    return stmt.limit(query.limit) if query.limit is not None else stmt
+
+
+async def _sources(session: AsyncSession, ids: list[int]) -> dict[int, list[LedgerSource]]:
+    found: dict[int, list[LedgerSource]] = {}
+    for chunk in _chunks(ids):
+        rows = await session.scalars(
+            select(LedgerSourceRow)
+            .where(LedgerSourceRow.entry_id.in_(chunk))
+            .order_by(LedgerSourceRow.id)
+        )
+        for row in rows:
+            found.setdefault(row.entry_id, []).append(_source(row))
+    return found
+
+
+async def _first_seen(session: AsyncSession, ids: set[int]) -> dict[int, FirstSeen]:
+    found: dict[int, FirstSeen] = {}
+    for chunk in _chunks(sorted(ids)):
+        rows = await session.scalars(select(LedgerEntryRow).where(LedgerEntryRow.id.in_(chunk)))
+        for row in rows:
+            url = await session.scalar(
+                select(LedgerSourceRow.url)
+                .where(LedgerSourceRow.entry_id == row.id)
+                .order_by(LedgerSourceRow.id)
+                .limit(1)
+            )
+            found[row.id] = FirstSeen(date=row.day, summit=row.summit, url=url)
+    return found
+
+
+def _chunks(ids: Sequence[int], size: int = 500) -> list[Sequence[int]]:
+    # SQLite caps the number of bound parameters in one statement.
+    return [ids[i : i + size] for i in range(0, len(ids), size)]
+
+
+def _source(row: LedgerSourceRow) -> LedgerSource:
+    return LedgerSource(title=row.title, outlet=row.outlet, url=row.url, quote=row.quote,
+                        span=(row.span_start, row.span_end))  # fmt: skip
+
+
+def _amounts(raw: list[dict[str, Any]]) -> list[Amount]:
+    return [Amount.model_validate(a) for a in raw]
+
+
+def _entry(
+    row: LedgerEntryRow, sources: list[LedgerSource], first: FirstSeen | None
+) -> LedgerEntry:
+    return LedgerEntry(
+        id=row.key,
+        actor=row.actor,
+        kind=row.kind,  # type: ignore[arg-type]  # written from a Kind
+        pillar=row.pillar,
+        text=row.text,
+        figures=list(row.figures),
+        amounts=_amounts(row.amounts),
+        summit=row.summit,
+        date=row.day,
+        status=row.status,  # type: ignore[arg-type]  # written from a Status
+        first_seen=first,
+        previous_figures=list(row.previous_figures),
+        sources=sources,
+    )
