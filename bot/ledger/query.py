@@ -35,13 +35,17 @@ def build_query(values: dict[str, str | None], *, limit: int | None = None) -> L
     if kind is not None and kind not in KINDS:
         raise BadInput(f"unknown kind {kind!r} (use {', '.join(KINDS)})")
     status = _status(given.get("status"))
+    since = _day(given.get("since"), "since", end=False)
+    until = _day(given.get("until"), "until", end=True)
+    if since and until and since > until:
+        raise BadInput(f"since ({since}) is after until ({until})")
     return LedgerQuery(
         actor=given.get("actor"),
         pillar=given.get("pillar"),
         kind=kind,
         summit=given.get("summit"),
-        since=_day(given.get("since"), "since", end=False),
-        until=_day(given.get("until"), "until", end=True),
+        since=since,
+        until=until,
         status=status,
         limit=limit,
     )

@@ -175,7 +175,7 @@ class Store:
                 .order_by(BriefRow.id)
                 .execution_options(yield_per=batch)
             )
-            async for row, article in result.tuples():
+            async for row, article in result:
                 yield StoredBrief(row.id, _brief(row, article), row.created_at)
 
     async def all_articles(self) -> list[Article]:
