@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from bot.brief.extractive.gazetteer import ALIASES, first_party
+from bot.brief.extractive.gazetteer import ALIASES, first_party, parties_in
 
 _ARTICLE = re.compile(r"^the\s+", re.I)
 _GROUP = re.compile(r"^(?P<who>.*?)\s*\b(?P<group>leaders|ministers|members|sides)$", re.I)
@@ -19,10 +19,18 @@ def canonical_actor(actor: str) -> str:
     group = _GROUP.match(name)
     if group:
         who = group.group("who").strip()
-        party = ALIASES.get(who, who) if who else ""
+        party = _parties(who) if who else ""
         noun = group.group("group").lower()
         return f"{party} {noun}" if party else noun.capitalize()
-    return first_party(name) or name
+    return _parties(name) if len(parties_in(name)) > 1 else first_party(name) or name
+
+
+def _parties(name: str) -> str:
+    """ "China and Viet Nam" stay two parties; "Beijing" is China; a name we don't know stays."""
+    if name in ALIASES:
+        return ALIASES[name]
+    found = parties_in(name)
+    return " and ".join(found) if len(found) > 1 else (found[0] if found else name)
 
 
 def actor_key(actor: str) -> str:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import date
 
 import Stemmer
 
@@ -32,6 +33,7 @@ _MODALS = frozenset(
 # Dice coefficient of the two stem sets at or above which two bullets are one deliverable,
 # and, for a short restatement inside a longer bullet, the share of its stems that must recur.
 SAME_DELIVERABLE = 0.5
+_GENERIC = frozenset({"the", "meeting", "summit", "summits", "leaders", "of", "and"})
 CONTAINED = 0.8
 _MIN_SHARED = 3
 
@@ -74,19 +76,27 @@ def figures_differ(new: list[Amount], old: list[Amount]) -> bool:
 
 @dataclass(frozen=True, slots=True)
 class Event:
-    """Where and when a sighting was reported. The same summit (in the same year, when both
-    give one), or the same day when no summit is named, is one event: another outlet's report
-    of it is a source, not a repeat."""
+    """Where and when a sighting was reported. Another outlet's report of the same event is a
+    source of the entry, not a repeat: the same summit (however the outlets word its name),
+    or, when a report names none, a publication date within a couple of days."""
 
     summit_key: str | None  # "29th asean japan summit meeting|2026"; the year when known
-    day: str | None
+    day: date | None
+    dated: bool  # `day` is the article's own date, not the day the brief was filed
 
     def same_as(self, other: Event) -> bool:
         if self.summit_key and other.summit_key:
-            return _same_summit(self.summit_key, other.summit_key)
+            return _same_summit(self.summit_key, other.summit_key) and self._near(other, 10)
         if self.summit_key or other.summit_key:
-            return False
-        return self.day == other.day
+            return self.dated and other.dated and self._near(other, 2)
+        return self._near(other, 2 if self.dated and other.dated else 0)
+
+    def _near(self, other: Event, days: int) -> bool:
+        if not (self.dated and other.dated) and days:
+            return True  # a filing day says nothing about when the summit met
+        if self.day is None or other.day is None:
+            return self.day == other.day
+        return abs((self.day - other.day).days) <= days
 
 
 def summit_key(summit: str | None, year: int | None) -> str | None:
@@ -98,6 +108,15 @@ def summit_key(summit: str | None, year: int | None) -> str | None:
 
 
 def _same_summit(a: str, b: str) -> bool:
+    """ "ASEAN-China summit", "29th China-ASEAN Summit" are one summit; the 29th and the 30th,
+    the same name in two years, or the ASEAN Summit and the ASEAN-China Summit are not."""
     name_a, _, year_a = a.partition("|")
     name_b, _, year_b = b.partition("|")
-    return name_a == name_b and (not year_a or not year_b or year_a == year_b)
+    if year_a and year_b and year_a != year_b:
+        return False
+    words_a, words_b = set(name_a.split()), set(name_b.split())
+    numbers_a = {w for w in words_a if any(c.isdigit() for c in w)}
+    numbers_b = {w for w in words_b if any(c.isdigit() for c in w)}
+    if numbers_a and numbers_b and numbers_a != numbers_b:
+        return False
+    return words_a - numbers_a - _GENERIC == words_b - numbers_b - _GENERIC

@@ -31,8 +31,8 @@ def sightings(brief: Brief, filed_on: date) -> list[Sighting]:
     placed = [(p.key, i) for p in brief.pillars for i in p.items] + [
         (OTHER, i) for i in brief.other
     ]
-    return [_sighting(article, pillar, item, shown, Event(event_key, day.isoformat()), day)
-            for pillar, item in placed]  # fmt: skip
+    event = Event(event_key, day, dated=article.published is not None)
+    return [_sighting(article, pillar, item, shown, event, day) for pillar, item in placed]
 
 
 def summit_of(article: Article) -> str | None:

@@ -94,6 +94,7 @@ async def _known(session: AsyncSession, key: str) -> list[Known]:
             LedgerEntryRow.figures,
             LedgerEntryRow.summit_key,
             LedgerEntryRow.day,
+            LedgerEntryRow.dated,
             LedgerEntryRow.first_seen_id,
         )
         .where(LedgerEntryRow.actor_key == key)
@@ -101,8 +102,8 @@ async def _known(session: AsyncSession, key: str) -> list[Known]:
     )
     return [
         Known(id_, kind, frozenset(terms), _amounts(amounts), list(figures),
-              Event(summit, day.isoformat() if day else None), first)
-        for id_, kind, terms, amounts, figures, summit, day, first in rows
+              Event(summit, day, dated), first)
+        for id_, kind, terms, amounts, figures, summit, day, dated, first in rows
     ]  # fmt: skip
 
 
@@ -165,6 +166,7 @@ def _new_row(sighting: Sighting, placement: Create) -> LedgerEntryRow:
         summit=sighting.summit,
         summit_key=sighting.event.summit_key,
         day=sighting.day,
+        dated=sighting.event.dated,
         status=placement.status,
         first_seen_id=placement.first_seen_id,
         previous_figures=list(placement.previous_figures),

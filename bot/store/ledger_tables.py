@@ -7,6 +7,7 @@ from typing import Any
 
 from sqlalchemy import (
     JSON,
+    Boolean,
     Date,
     ForeignKey,
     Index,
@@ -40,6 +41,7 @@ class LedgerEntryRow(Base):
     summit: Mapped[str | None] = mapped_column(String(300))
     summit_key: Mapped[str | None] = mapped_column(String(300))
     day: Mapped[date | None] = mapped_column(Date, index=True)
+    dated: Mapped[bool] = mapped_column(Boolean)  # `day` is the article's date, not filing's
     status: Mapped[str] = mapped_column(String(16), index=True)
     first_seen_id: Mapped[int | None] = mapped_column(
         ForeignKey("ledger_entries.id", ondelete="SET NULL")

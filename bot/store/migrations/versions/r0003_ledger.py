@@ -36,6 +36,7 @@ def upgrade() -> None:
         sa.Column("summit", sa.String(300), nullable=True),
         sa.Column("summit_key", sa.String(300), nullable=True),
         sa.Column("day", sa.Date(), nullable=True),
+        sa.Column("dated", sa.Boolean(), nullable=False),
         sa.Column("status", sa.String(16), nullable=False),
         sa.Column(
             "first_seen_id",
