@@ -19,6 +19,7 @@ from bot.brief.extractive.words import STOPWORDS
 from bot.ledger.models import Amount
 
 _STEMMER = Stemmer.Stemmer("english")
+_ALIASES_LONGEST_FIRST = sorted(ALIASES, key=len, reverse=True)
 _WORD = re.compile(r"[^\W\d_][\w’'-]*")
 # How a bullet commits, not what to: the same deliverable is pledged, offered or announced.
 _MODALS = frozenset(
@@ -33,26 +34,74 @@ _MODALS = frozenset(
 # Dice coefficient of the two stem sets at or above which two bullets are one deliverable,
 # and, for a short restatement inside a longer bullet, the share of its stems that must recur.
 SAME_DELIVERABLE = 0.5
+NAME = "@"
+# Capitalised words that name no place, body or thing: currencies, months, titles.
+_NOT_NAMES = frozenset(
+    """
+    usd eur jpy cny krw idr aud sgd gbp inr us dollar dollars euro euros yen yuan won rupiah
+    january february march april may june july august september october november december
+    jan feb mar apr jun jul aug sep sept oct nov dec fy prime minister president premier
+    leaders leader member members states state the
+    """.split()
+)
+_TOKENS = re.compile(r"[^\W\d_]+|[^\w\s’'-]")
+_NAME_JOINERS = frozenset({"of", "for", "and", "the", "on", "de"})
 _GENERIC = frozenset({"the", "meeting", "summit", "summits", "leaders", "of", "and"})
 CONTAINED = 0.8
 _MIN_SHARED = 3
 
 
-def deliverable(text: str, actor: str) -> frozenset[str]:
-    """The stems that name what `actor` commits to in `text`."""
+def deliverable(text: str, actor: str, as_written: str = "") -> frozenset[str]:
+    """The stems that name what `actor` commits to in `text`, and its proper names marked
+    with NAME ("@chile"): two bullets that both name things, none of them the same ("for
+    Hong Kong" / "for Chile"), are two deliverables however alike."""
     actor_words = {w.casefold() for alias, party in ALIASES.items() if party == actor
-                   for w in alias.split()}  # fmt: skip
-    actor_words |= {w.casefold() for w in actor.split()}
+                   for w in re.findall(r"\w+", alias)}  # fmt: skip
+    actor_words |= {w.casefold() for w in re.findall(r"\w+", f"{actor} {as_written}")}
     words = [
         w
         for w in (m.group(0).casefold().strip("’'-") for m in _WORD.finditer(text))
         if w and w not in STOPWORDS and w not in _MODALS and w not in actor_words
     ]
-    return frozenset(_STEMMER.stemWords(words))
+    return frozenset(_STEMMER.stemWords(words)) | _names(text, actor_words)
+
+
+def _names(text: str, actor_words: set[str]) -> frozenset[str]:
+    """Capitalised words after the first (a sentence's first word is capitalised anyway),
+    one party however spelled ("Vietnam", "Viet Nam"), and the initials of a run of them
+    ("Japan Bank for International Cooperation" is also JBIC); currencies, months and
+    titles left out."""
+    found: set[str] = set()
+    run: list[str] = []
+    for word in _TOKENS.findall(text)[1:]:
+        if not word[0].isalpha():  # punctuation ends a name: "Partnership (RCEP)"
+            found |= _initials(run, actor_words)
+            run = []
+        elif word[0].isupper():
+            run.append(word)
+            lowered = word.casefold()
+            if len(word) > 1 and lowered not in actor_words and lowered not in _NOT_NAMES:
+                found.add(NAME + ALIASES.get(word, word).casefold())
+        elif word not in _NAME_JOINERS:
+            found |= _initials(run, actor_words)
+            run = []
+    return frozenset(found | _initials(run, actor_words))
+
+
+def _initials(run: list[str], actor_words: set[str]) -> set[str]:
+    if len(run) < 2 or any(len(w) < 2 for w in run):  # "U.S." is no acronym of a name
+        return set()
+    initials = "".join(w[0] for w in run).casefold()
+    return set() if initials in actor_words else {NAME + initials}
 
 
 def similarity(a: frozenset[str], b: frozenset[str]) -> float:
-    """Dice, or the containment of a short restatement when it is specific enough."""
+    """Dice over the stems, or the containment of a short restatement when it is specific
+    enough; 0 when each names what the other doesn't."""
+    names_a, names_b = {t for t in a if t[0] == NAME}, {t for t in b if t[0] == NAME}
+    if names_a and names_b and not names_a & names_b:
+        return 0.0
+    a, b = a - names_a, b - names_b
     if not a or not b:
         return 0.0
     shared = len(a & b)
@@ -103,8 +152,15 @@ def summit_key(summit: str | None, year: int | None) -> str | None:
     """The summit's name whatever its case and punctuation, with its year when known."""
     if not summit:
         return None
+    for alias in _ALIASES_LONGEST_FIRST:  # "ASEAN-ROK" and "ASEAN-Republic of Korea" agree
+        if alias in summit:
+            summit = re.sub(rf"(?<!\w){re.escape(alias)}(?!\w)", f" {_party_word(alias)} ", summit)
     name = " ".join(re.findall(r"\w+", summit.casefold()))
     return f"{name}|{year}" if year else name
+
+
+def _party_word(alias: str) -> str:
+    return re.sub(r"\W+", "_", ALIASES[alias])
 
 
 def _same_summit(a: str, b: str) -> bool:

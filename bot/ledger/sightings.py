@@ -19,6 +19,7 @@ OTHER = "other"  # the pillar of bullets that fit no configured pillar
 # The summit a story is about is named in its opening; later mentions are asides.
 _LEAD_CHARS = 700
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+_NAMED_SUMMIT = re.compile(r"\b([A-Z][\w’'+-]*[’']?\s+)summit\b")
 
 
 def sightings(brief: Brief, filed_on: date) -> list[Sighting]:
@@ -37,7 +38,11 @@ def sightings(brief: Brief, filed_on: date) -> list[Sighting]:
 
 def summit_of(article: Article) -> str | None:
     """The summit the coverage is about: named in its title, else in its opening."""
-    return summit_name(article.title) or summit_name(article.text[:_LEAD_CHARS])
+    texts = (article.title, article.text[:_LEAD_CHARS])
+    # "the ASEAN-China summit" is a name all the same when a capitalised word leads it, but
+    # the article's own "29th ASEAN-China Summit" says more.
+    loose = (_NAMED_SUMMIT.sub(r"\1Summit", text) for text in texts)
+    return next((name for text in (*texts, *loose) if (name := summit_name(text))), None)
 
 
 def summit_with_year(summit: str | None, article: Article) -> str | None:
@@ -60,7 +65,7 @@ def _sighting(
         text=item.text,
         figures=list(item.figures),
         amounts=amounts_in(item.figures),
-        terms=deliverable(item.text, actor),
+        terms=deliverable(item.text, actor, item.actor),
         summit=summit,
         event=event,
         day=day,

@@ -97,6 +97,28 @@ def test_an_undated_report_without_a_summit_is_not_another_event_of_a_named_summ
     assert not _event(None, date(2026, 10, 27), dated=False).same_as(named)
 
 
+def test_two_things_named_apart_are_two_deliverables() -> None:
+    actor = "Leaders of the 15-member Regional Comprehensive Economic Partnership (RCEP)"
+    one, other = (
+        deliverable(f"{actor} agreed to set up accession working groups for {who}", "RCEP", actor)
+        for who in ("Hong Kong, China", "Chile")
+    )
+    assert not same_deliverable(one, other)
+    jbic = deliverable("Japan will lend through JBIC to finance supply chains", "Japan")
+    spelled = deliverable(
+        "Japan will lend through the Japan Bank for International Cooperation to finance "
+        "supply chains",
+        "Japan",
+    )
+    assert same_deliverable(jbic, spelled)
+
+
+def test_a_summit_is_one_however_a_party_is_spelled() -> None:
+    assert summit_key("ASEAN-ROK Summit", None) == summit_key(
+        "ASEAN-Republic of Korea Summit", None
+    )
+
+
 @pytest.mark.parametrize(
     ("one", "other", "same"),
     [
