@@ -162,7 +162,7 @@ def report_apart(title: str, pairs: Any, bullets: Bullets, root: dict[str, str])
 
 async def report_ledger(store: Store, articles: int) -> None:
     async with store.engine.connect() as connection:
-        statuses = dict((await connection.execute(text(
+        statuses: dict[str, int] = dict((await connection.execute(text(
             "SELECT status, COUNT(*) FROM ledger_entries GROUP BY status"))).all())  # fmt: skip
         sources = await connection.scalar(text("SELECT COUNT(*) FROM ledger_sources"))
         shared = await connection.scalar(text(
