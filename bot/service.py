@@ -20,7 +20,7 @@ from bot.ingest.fetch import FetchPolicy
 from bot.ingest.load import load_article
 from bot.ledger.ledger import Ledger
 from bot.ledger.models import LedgerEntry
-from bot.ledger.query import LedgerQuery
+from bot.ledger.query import LedgerQuery, Page, page_query
 from bot.qa.answerer import ExtractiveAnswerer, QuestionAnswerer
 from bot.qa.context import Conversation
 from bot.qa.stored import answer_from_store
@@ -148,6 +148,16 @@ class SummitService:
     async def pledges(self, query: LedgerQuery) -> list[LedgerEntry]:
         """The ledger's entries that pass every filter of `query`, oldest first."""
         return await self.ledger.entries(query)
+
+    async def pledges_page(
+        self, query: LedgerQuery, number: int, size: int
+    ) -> tuple[list[LedgerEntry], Page]:
+        """Page `number` (from 1) of the entries that pass `query`, `size` to a page."""
+        total = await self.store.ledger.count(query)
+        pages = max(1, -(-total // size))
+        number = min(max(number, 1), pages)
+        entries = await self.ledger.entries(page_query(query, number, size))
+        return entries, Page(number, pages, total)
 
     async def rebuild_ledger(self) -> int:
         """The ledger anew from every stored brief; how many entries it holds."""

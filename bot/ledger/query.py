@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, replace
 from datetime import date
 
 from bot.core.errors import BadInput
 from bot.ledger.models import STATUSES, Status
 
 KINDS = ("pledge", "offer", "call")
+_FILTER_WORD = re.compile(r"^([A-Za-z]+):(.*)$")
 FILTERS = ("actor", "pillar", "kind", "summit", "since", "until", "status")
 
 
@@ -23,6 +25,25 @@ class LedgerQuery:
     status: Status | None = None
     limit: int | None = None
     offset: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class Page:
+    """One page of a ledger answer in chat: its entries and where it sits among them all."""
+
+    number: int
+    pages: int
+    total: int
+
+
+def page_query(query: LedgerQuery, number: int, size: int) -> LedgerQuery:
+    return replace(query, limit=size, offset=(max(number, 1) - 1) * size)
+
+
+def describe(query: LedgerQuery) -> str:
+    """ "actor Japan · since 2024-01-01": the filters as a user would read them back."""
+    shown = [(name, getattr(query, name)) for name in FILTERS]
+    return " · ".join(f"{name} {value}" for name, value in shown if value) or "all entries"
 
 
 def build_query(values: dict[str, str | None], *, limit: int | None = None) -> LedgerQuery:
@@ -49,6 +70,34 @@ def build_query(values: dict[str, str | None], *, limit: int | None = None) -> L
         status=status,
         limit=limit,
     )
+
+
+def filter_words(text: str) -> tuple[dict[str, str], int] | None:
+    """`actor:South Korea pillar:economic page:2` as filter values and a page number; None
+    when the text has no `name:value` word at all (a topic, not a ledger query). BadInput
+    for an unknown name or words before the first filter."""
+    words = text.split()
+    if not any(_FILTER_WORD.match(w) for w in words):
+        return None
+    values: dict[str, list[str]] = {}
+    current: list[str] | None = None
+    for word in words:
+        named = _FILTER_WORD.match(word)
+        if named:
+            name = named.group(1).lower()
+            if name not in (*FILTERS, "page"):
+                raise BadInput(f"unknown filter {name!r} (use {', '.join((*FILTERS, 'page'))})")
+            current = values.setdefault(name, [])
+            current.append(named.group(2))
+        elif current is None:
+            raise BadInput(f"{word!r} is not a filter (use name:value, e.g. actor:Japan)")
+        else:
+            current.append(word)  # a value of several words: "actor:South Korea"
+    joined = {name: " ".join(w for w in parts if w) for name, parts in values.items()}
+    page = joined.pop("page", "1")
+    if not page.isdigit() or int(page) < 1:
+        raise BadInput(f"page: {page!r} is not a page number")
+    return joined, int(page)
 
 
 def _status(text: str | None) -> Status | None:

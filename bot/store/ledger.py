@@ -64,9 +64,11 @@ class LedgerStore:
             await session.execute(delete(LedgerSourceRow))
             await session.execute(delete(LedgerEntryRow))
 
-    async def count(self) -> int:
+    async def count(self, query: LedgerQuery | None = None) -> int:
+        """How many entries pass `query`'s filters (its page left aside); all without one."""
+        stmt = _where(select(func.count(LedgerEntryRow.id)), query or LedgerQuery())
         async with self._sessions() as session:
-            return int(await session.scalar(select(func.count(LedgerEntryRow.id))) or 0)
+            return int(await session.scalar(stmt) or 0)
 
     async def query(self, query: LedgerQuery) -> list[LedgerEntry]:
         async with self._sessions() as session:
@@ -179,7 +181,12 @@ def _as_known(row: LedgerEntryRow, sighting: Sighting) -> Known:
 
 
 def _filtered(query: LedgerQuery) -> Any:
-    stmt = select(LedgerEntryRow)
+    stmt = _where(select(LedgerEntryRow), query)
+    stmt = stmt.order_by(LedgerEntryRow.day, LedgerEntryRow.id).offset(query.offset)
+    return stmt.limit(query.limit) if query.limit is not None else stmt
+
+
+def _where(stmt: Any, query: LedgerQuery) -> Any:
     if query.actor:
         stmt = stmt.where(LedgerEntryRow.actor_key == actor_key(query.actor))
     for column, value in (
@@ -195,8 +202,7 @@ def _filtered(query: LedgerQuery) -> Any:
         stmt = stmt.where(LedgerEntryRow.day >= query.since)
     if query.until:
         stmt = stmt.where(LedgerEntryRow.day <= query.until)
-    stmt = stmt.order_by(LedgerEntryRow.day, LedgerEntryRow.id).offset(query.offset)
-    return stmt.limit(query.limit) if query.limit is not None else stmt
+    return stmt
 
 
 async def _sources(session: AsyncSession, ids: list[int]) -> dict[int, list[LedgerSource]]:
