@@ -21,6 +21,7 @@ from bot.ingest.load import load_article
 from bot.ledger.ledger import Ledger
 from bot.ledger.models import LedgerEntry
 from bot.ledger.query import LedgerQuery, Page, page_query
+from bot.ledger.questions import answer_from_ledger
 from bot.qa.answerer import ExtractiveAnswerer, QuestionAnswerer
 from bot.qa.context import Conversation
 from bot.qa.stored import answer_from_store
@@ -136,7 +137,13 @@ class SummitService:
         brief_id: int | None = None,
         conversation: Conversation | None = None,
     ) -> Answer:
-        """Answer from one brief's articles when given, else from the stored coverage."""
+        """Answer from one brief's articles when given; else a question about a party's
+        commitments ("what did Japan commit on energy since 2023?") from the pledge ledger,
+        and any other from the stored coverage."""
+        if brief_id is None:
+            from_ledger = await answer_from_ledger(question, self.ledger)
+            if from_ledger is not None:
+                return from_ledger
         if brief_id is not None:
             articles = await self.store.articles_for_brief(brief_id)
             if articles:
