@@ -33,6 +33,9 @@ _TOPIC = re.compile(
     r"(?=\s+(?:since|from|after|before|until|in)\s+\d|[?.!]|$)",
     re.I,
 )
+# "What did …", "Which …", "List …": asks for the commitments themselves. "How much did Japan
+# pledge …" asks for one figure, which the article Q&A finds and quotes.
+_LISTING = re.compile(r"^\W*(?:what|which|list|show|tell me)\b(?!.*\bhow (?:much|many)\b)", re.I)
 _NOT_TOPICS = frozenset({"the", "a", "an", "it", "its", "asean", "summit", "summits"})
 
 
@@ -48,7 +51,7 @@ class LedgerQuestion:
 def read_question(question: str) -> LedgerQuestion | None:
     """The question as a ledger query, or None when it is not one for the ledger."""
     verb = _COMMIT.search(question)
-    if verb is None:
+    if verb is None or not _LISTING.match(question):
         return None
     # Who commits is named before the verb ("what did japan commit to ASEAN …"), in any case.
     before = question[: verb.start()]

@@ -55,4 +55,5 @@ def test_what_makes_a_ledger_question() -> None:
                                                        date(2027, 12, 31))  # fmt: skip
     assert read_question("What did China pledge?") is None  # no topic, no period
     assert read_question("What did Li say about the South China Sea?") is None
+    assert read_question("How much did Japan pledge for maritime security?") is None
     assert read_question("What did the US and China promise on trade in 2024?") is None
