@@ -130,7 +130,8 @@ def _cmd_brief(args: argparse.Namespace, config: AppConfig) -> int:
     async def brief() -> Brief:
         async with _service(config, args.engine) as service:
             stored = await service.brief_source(args.source, stdin=sys.stdin.buffer)
-            return stored.brief
+            # JSON is the brief as the article wrote it; people see the ledger's marks.
+            return stored.brief if args.format == "json" else await service.shown_brief(stored)
 
     result = asyncio.run(brief())
     if args.format == "json":

@@ -166,6 +166,10 @@ class SummitService:
         entries = await self.ledger.entries(page_query(query, number, size))
         return entries, Page(number, pages, total)
 
+    async def shown_brief(self, stored: StoredBriefRef) -> Brief:
+        """The brief as posted or printed: each bullet marked with its ledger status."""
+        return await self.ledger.shown(stored.id, stored.brief)
+
     async def rebuild_ledger(self) -> int:
         """The ledger anew from every stored brief; how many entries it holds."""
         return await self.ledger.rebuild()

@@ -25,6 +25,7 @@ from collections.abc import Mapping
 
 from bot.core.models import Brief
 from bot.core.ports import ChatAdapter, KeyedPosting, PostedMessage
+from bot.ledger.ledger import Ledger
 from bot.store import Store
 from bot.store.outbox import Claimed, OutboxKind
 
@@ -135,6 +136,7 @@ class OutboxSender:
         brief = await self.store.get_brief(brief_id)
         if brief is None:
             return None
+        brief = await Ledger(self.store).shown(brief_id, brief)  # bullets marked repeat/change
         outlets = await self.store.watch.outlets_for_brief(brief_id)
         if len(outlets) < 2:
             return brief

@@ -73,7 +73,9 @@ def place(sighting: Sighting, known: list[Known]) -> Placement:
     if not matches:
         return Create("new")
     same_event = [k for k in matches if k.event.same_as(sighting.event)]
-    best = same_event[0] if same_event else matches[0]
+    # Another report of this event joins the closest entry; a later event is compared with
+    # the latest sighting, so "was" shows the figure it changed from.
+    best = same_event[0] if same_event else max(matches, key=lambda k: k.id)
     if figures_differ(sighting.amounts, best.amounts):
         return Create("changed", best.root, list(best.figures))
     if same_event:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from bot.core.models import Brief
+from bot.ledger.annotate import annotate
 from bot.ledger.filing import place
 from bot.ledger.models import LedgerEntry
 from bot.ledger.query import LedgerQuery
@@ -28,6 +29,10 @@ class Ledger:
         async for stored in self.store.iter_briefs():
             await self.file(stored.id, stored.brief)
         return await self.store.ledger.count()
+
+    async def shown(self, brief_id: int, brief: Brief) -> Brief:
+        """The brief as posted or printed: each bullet marked new, repeat or change."""
+        return annotate(brief, await self.store.ledger.for_brief(brief_id))
 
     async def entries(self, query: LedgerQuery) -> list[LedgerEntry]:
         return await self.store.ledger.query(query)

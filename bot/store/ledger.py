@@ -70,6 +70,35 @@ class LedgerStore:
         async with self._sessions() as session:
             return int(await session.scalar(stmt) or 0)
 
+    async def for_brief(self, brief_id: int) -> list[BriefEntry]:
+        """The entries a stored brief's bullets were filed under, by the bullets' spans."""
+        async with self._sessions() as session:
+            spans = (
+                await session.execute(
+                    select(LedgerSourceRow.entry_id, LedgerSourceRow.span_start,
+                           LedgerSourceRow.span_end)
+                    .where(LedgerSourceRow.brief_id == brief_id)
+                    .order_by(LedgerSourceRow.id)
+                )
+            ).all()  # fmt: skip
+            rows = {
+                r.id: r
+                for r in await session.scalars(
+                    select(LedgerEntryRow).where(LedgerEntryRow.id.in_({s[0] for s in spans}))
+                )
+            }
+            roots = await _first_seen(session, {r.first_seen_id for r in rows.values()
+                                                if r.first_seen_id})  # fmt: skip
+            earliest = min(rows, default=0)
+            history = {key: await _has_entries_before(session, key, earliest)
+                       for key in {r.actor_key for r in rows.values()}}  # fmt: skip
+        filed = []
+        for entry_id, start, end in spans:
+            row = rows[entry_id]
+            entry = _entry(row, [], roots.get(row.first_seen_id or 0))
+            filed.append(BriefEntry((start, end), entry, history[row.actor_key]))
+        return filed
+
     async def query(self, query: LedgerQuery) -> list[LedgerEntry]:
         async with self._sessions() as session:
             rows = list(await session.scalars(_filtered(query)))
@@ -78,9 +107,28 @@ class LedgerStore:
         return [_entry(row, sources.get(row.id, []), roots.get(row.first_seen_id)) for row in rows]
 
 
+@dataclass(frozen=True, slots=True)
+class BriefEntry:
+    """A ledger entry one of a brief's bullets was filed under, and whether its actor had
+    entries before (so that "new" says something)."""
+
+    span: tuple[int, int]
+    entry: LedgerEntry
+    actor_had_history: bool
+
+
 async def _already_filed(session: AsyncSession, brief_id: int) -> bool:
     found = await session.scalar(
         select(LedgerSourceRow.id).where(LedgerSourceRow.brief_id == brief_id).limit(1)
+    )
+    return found is not None
+
+
+async def _has_entries_before(session: AsyncSession, key: str, entry_id: int) -> bool:
+    found = await session.scalar(
+        select(LedgerEntryRow.id)
+        .where(LedgerEntryRow.actor_key == key, LedgerEntryRow.id < entry_id)
+        .limit(1)
     )
     return found is not None
 

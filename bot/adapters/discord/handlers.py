@@ -60,14 +60,16 @@ class Handlers:
             if found is None:
                 raise BadInput(_not_found(topic))
             stored = found
-        await self._post_brief(interaction, stored.brief, stored.id, render_brief(stored.brief))
+        shown = await self.service.shown_brief(stored)
+        await self._post_brief(interaction, stored.brief, stored.id, render_brief(shown))
 
     async def pledges(self, interaction: Interaction, *, topic: str | None) -> None:
         await _defer(interaction)
         found = await self.service.latest_brief(topic)
         if found is None:
             raise BadInput(_not_found(topic))
-        messages = render_brief(only_pledges(found.brief), empty="*no pledges*")
+        shown = await self.service.shown_brief(found)
+        messages = render_brief(only_pledges(shown), empty="*no pledges*")
         await self._post_brief(interaction, found.brief, found.id, messages)
 
     async def ledger(

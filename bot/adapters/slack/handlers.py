@@ -119,7 +119,8 @@ class Work:
         self, channel: str, stored: StoredBriefRef, *, pledges_only: bool = False
     ) -> str:
         empty = "_no pledges reported_" if pledges_only else "_nothing reported_"
-        ts = await self.poster.post_series(channel, render_brief(stored.brief, empty=empty))
+        shown = await self.service.shown_brief(stored)
+        ts = await self.poster.post_series(channel, render_brief(shown, empty=empty))
         await self.threads.link(channel, ts, stored.id)
         return ts
 
