@@ -34,6 +34,7 @@ class Filed:
     entry_key: str
     status: str
     merged: bool
+    previous_figures: tuple[str, ...] = ()
 
 
 class LedgerStore:
@@ -176,7 +177,8 @@ async def _apply(
         await session.flush()
         entry_id = row.id
         known[sighting.actor_key].append(_as_known(row, sighting))
-        filed = Filed(sighting, row.key, row.status, merged=False)
+        filed = Filed(sighting, row.key, row.status, merged=False,
+                      previous_figures=tuple(placement.previous_figures))  # fmt: skip
     source = sighting.source
     exists = await session.scalar(
         select(LedgerSourceRow.id).where(

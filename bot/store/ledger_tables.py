@@ -50,6 +50,28 @@ class LedgerEntryRow(Base):
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utc_now)
 
 
+class LedgerDeltaRow(Base):
+    """What a later article added to a briefed story, to post in the thread of the story's
+    brief: one row per (later brief, destination), sent once the story's own post is."""
+
+    __tablename__ = "ledger_deltas"
+    __table_args__ = (
+        UniqueConstraint("copy_brief_id", "platform", "channel", name="uq_ledger_deltas_key"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    story_brief_id: Mapped[int] = mapped_column(ForeignKey("briefs.id", ondelete="CASCADE"))
+    copy_brief_id: Mapped[int] = mapped_column(ForeignKey("briefs.id", ondelete="CASCADE"))
+    platform: Mapped[str] = mapped_column(String(32))
+    channel: Mapped[str] = mapped_column(String(128))
+    text: Mapped[str] = mapped_column(Text)
+    status: Mapped[str] = mapped_column(String(16), default="pending", index=True)
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    message_id: Mapped[str | None] = mapped_column(String(128))
+    last_error: Mapped[str | None] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utc_now)
+
+
 class LedgerSourceRow(Base):
     """A report of an entry: the brief (article) and the sentence that carries it."""
 

@@ -19,6 +19,7 @@ from bot.core.models import Article, Brief
 from bot.core.ports import BriefKey, TokenUsage
 from bot.store.database import create_engine, migrate
 from bot.store.ledger import LedgerStore
+from bot.store.ledger_deltas import DeltaStore
 from bot.store.outbox import Outbox
 from bot.store.rows import article_row_id, brief_row_id
 from bot.store.subscriptions import Locks, Subscriptions
@@ -42,6 +43,7 @@ class Store:
         self.subscriptions = Subscriptions(self._sessions)
         self.locks = Locks(self._sessions)
         self.ledger = LedgerStore(self._sessions)
+        self.deltas = DeltaStore(self._sessions)
 
     @property
     def engine(self) -> AsyncEngine:

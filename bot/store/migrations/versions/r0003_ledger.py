@@ -1,4 +1,4 @@
-"""The pledge ledger: entries and their sources.
+"""The pledge ledger: entries, their sources, and story deltas to post in threads.
 
 Revision ID: 0003
 Revises: 0002
@@ -76,8 +76,35 @@ def upgrade() -> None:
     )
     op.create_index("ix_ledger_sources_entry_id", "ledger_sources", ["entry_id"])
     op.create_index("ix_ledger_sources_brief_id", "ledger_sources", ["brief_id"])
+    op.create_table(
+        "ledger_deltas",
+        sa.Column("id", sa.Integer(), primary_key=True),
+        sa.Column(
+            "story_brief_id",
+            sa.Integer(),
+            sa.ForeignKey("briefs.id", ondelete="CASCADE"),
+            nullable=False,
+        ),
+        sa.Column(
+            "copy_brief_id",
+            sa.Integer(),
+            sa.ForeignKey("briefs.id", ondelete="CASCADE"),
+            nullable=False,
+        ),
+        sa.Column("platform", sa.String(32), nullable=False),
+        sa.Column("channel", sa.String(128), nullable=False),
+        sa.Column("text", sa.Text(), nullable=False),
+        sa.Column("status", sa.String(16), nullable=False),
+        sa.Column("attempts", sa.Integer(), nullable=False),
+        sa.Column("message_id", sa.String(128), nullable=True),
+        sa.Column("last_error", sa.Text(), nullable=True),
+        _stamp("created_at"),
+        sa.UniqueConstraint("copy_brief_id", "platform", "channel", name="uq_ledger_deltas_key"),
+    )
+    op.create_index("ix_ledger_deltas_status", "ledger_deltas", ["status"])
 
 
 def downgrade() -> None:
+    op.drop_table("ledger_deltas")
     op.drop_table("ledger_sources")
     op.drop_table("ledger_entries")
