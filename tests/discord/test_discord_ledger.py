@@ -74,3 +74,25 @@ def test_a_page_of_huge_entries_stays_within_discord_limits() -> None:
     message = render_ledger([entry] * PAGE_SIZE, Page(1, 3, 15), LedgerQuery(summit="S" * 500))
     assert violations(message) == []
     assert "@everyone" not in str(message.embeds)
+
+
+async def test_a_story_delta_is_sent_into_the_briefs_thread(
+    adapter: DiscordAdapter, fake: FakeDiscord, seed: StoredBriefRef
+) -> None:
+    payload = fake.interaction("brief")
+    await fake.dispatch("INTERACTION_CREATE", payload)
+    (thread_call,) = await fake.wait_for(
+        lambda: fake.calls("POST", r"/channels/(\d+)/messages/(\d+)/threads")
+    )
+    thread_id = thread_call.path.split("/")[4]
+
+    text = "Update from Wire: @everyone **news**\n+ China will build a bridge"
+    posted = await adapter.reply_in_thread(str(fake.channel_id), thread_id, text)
+
+    (sent,) = fake.calls("POST", rf"/channels/{thread_id}/messages")
+    assert posted.thread_id == thread_id
+    assert sent.body["allowed_mentions"]["parse"] == []
+    assert "@everyone" not in sent.body["content"]
+    assert "\\*\\*news\\*\\*" in sent.body["content"]
+    assert sent.body["content"].endswith("+ China will build a bridge")
+    assert limit_errors(sent.body) == []
