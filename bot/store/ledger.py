@@ -9,16 +9,22 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
 
 from sqlalchemy import delete, func, select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from bot.ledger.actors import actor_key
 from bot.ledger.filing import Create, Known, MergeInto, Placement, Sighting
 from bot.ledger.matching import Event
-from bot.ledger.models import Amount, FirstSeen, LedgerEntry, LedgerSource
+from bot.ledger.models import LedgerEntry
 from bot.ledger.query import LedgerQuery
+from bot.store.ledger_read import (
+    filtered_entries,
+    first_seen_by_id,
+    sources_by_entry,
+    to_amounts,
+    to_entry,
+    with_filters,
+)
 from bot.store.ledger_tables import LedgerEntryRow, LedgerSourceRow
 from bot.store.tables import BriefRow
 
@@ -67,7 +73,7 @@ class LedgerStore:
 
     async def count(self, query: LedgerQuery | None = None) -> int:
         """How many entries pass `query`'s filters (its page left aside); all without one."""
-        stmt = _where(select(func.count(LedgerEntryRow.id)), query or LedgerQuery())
+        stmt = with_filters(select(func.count(LedgerEntryRow.id)), query or LedgerQuery())
         async with self._sessions() as session:
             return int(await session.scalar(stmt) or 0)
 
@@ -88,7 +94,7 @@ class LedgerStore:
                     select(LedgerEntryRow).where(LedgerEntryRow.id.in_({s[0] for s in spans}))
                 )
             }
-            roots = await _first_seen(session, {r.first_seen_id for r in rows.values()
+            roots = await first_seen_by_id(session, {r.first_seen_id for r in rows.values()
                                                 if r.first_seen_id})  # fmt: skip
             earliest = min(rows, default=0)
             history = {key: await _has_entries_before(session, key, earliest)
@@ -96,16 +102,20 @@ class LedgerStore:
         filed = []
         for entry_id, start, end in spans:
             row = rows[entry_id]
-            entry = _entry(row, [], roots.get(row.first_seen_id or 0))
+            entry = to_entry(row, [], roots.get(row.first_seen_id or 0))
             filed.append(BriefEntry((start, end), entry, history[row.actor_key]))
         return filed
 
     async def query(self, query: LedgerQuery) -> list[LedgerEntry]:
         async with self._sessions() as session:
-            rows = list(await session.scalars(_filtered(query)))
-            sources = await _sources(session, [r.id for r in rows])
-            roots = await _first_seen(session, {r.first_seen_id for r in rows if r.first_seen_id})
-        return [_entry(row, sources.get(row.id, []), roots.get(row.first_seen_id)) for row in rows]
+            rows = list(await session.scalars(filtered_entries(query)))
+            sources = await sources_by_entry(session, [r.id for r in rows])
+            roots = await first_seen_by_id(
+                session, {r.first_seen_id for r in rows if r.first_seen_id}
+            )
+        return [
+            to_entry(row, sources.get(row.id, []), roots.get(row.first_seen_id)) for row in rows
+        ]
 
 
 @dataclass(frozen=True, slots=True)
@@ -152,7 +162,7 @@ async def _known(session: AsyncSession, key: str) -> list[Known]:
         .order_by(LedgerEntryRow.id)
     )
     return [
-        Known(id_, kind, frozenset(terms), _amounts(amounts), list(figures),
+        Known(id_, kind, frozenset(terms), to_amounts(amounts), list(figures),
               Event(summit, day, dated), first)
         for id_, kind, terms, amounts, figures, summit, day, dated, first in rows
     ]  # fmt: skip
@@ -228,90 +238,3 @@ def _new_row(sighting: Sighting, placement: Create) -> LedgerEntryRow:
 def _as_known(row: LedgerEntryRow, sighting: Sighting) -> Known:
     return Known(row.id, row.kind, sighting.terms, list(sighting.amounts),
                  list(sighting.figures), sighting.event, row.first_seen_id)  # fmt: skip
-
-
-def _filtered(query: LedgerQuery) -> Any:
-    stmt = _where(select(LedgerEntryRow), query)
-    stmt = stmt.order_by(LedgerEntryRow.day, LedgerEntryRow.id).offset(query.offset)
-    return stmt.limit(query.limit) if query.limit is not None else stmt
-
-
-def _where(stmt: Any, query: LedgerQuery) -> Any:
-    if query.actor:
-        stmt = stmt.where(LedgerEntryRow.actor_key == actor_key(query.actor))
-    for column, value in (
-        (LedgerEntryRow.pillar, query.pillar),
-        (LedgerEntryRow.kind, query.kind),
-        (LedgerEntryRow.status, query.status),
-    ):
-        if value:
-            stmt = stmt.where(column == value)
-    if query.summit:
-        stmt = stmt.where(func.lower(LedgerEntryRow.summit).contains(query.summit.lower()))
-    if query.since:
-        stmt = stmt.where(LedgerEntryRow.day >= query.since)
-    if query.until:
-        stmt = stmt.where(LedgerEntryRow.day <= query.until)
-    return stmt
-
-
-async def _sources(session: AsyncSession, ids: list[int]) -> dict[int, list[LedgerSource]]:
-    found: dict[int, list[LedgerSource]] = {}
-    for chunk in _chunks(ids):
-        rows = await session.scalars(
-            select(LedgerSourceRow)
-            .where(LedgerSourceRow.entry_id.in_(chunk))
-            .order_by(LedgerSourceRow.id)
-        )
-        for row in rows:
-            found.setdefault(row.entry_id, []).append(_source(row))
-    return found
-
-
-async def _first_seen(session: AsyncSession, ids: set[int]) -> dict[int, FirstSeen]:
-    found: dict[int, FirstSeen] = {}
-    for chunk in _chunks(sorted(ids)):
-        rows = await session.scalars(select(LedgerEntryRow).where(LedgerEntryRow.id.in_(chunk)))
-        for row in rows:
-            url = await session.scalar(
-                select(LedgerSourceRow.url)
-                .where(LedgerSourceRow.entry_id == row.id)
-                .order_by(LedgerSourceRow.id)
-                .limit(1)
-            )
-            found[row.id] = FirstSeen(date=row.day, summit=row.summit, url=url)
-    return found
-
-
-def _chunks(ids: Sequence[int], size: int = 500) -> list[Sequence[int]]:
-    # SQLite caps the number of bound parameters in one statement.
-    return [ids[i : i + size] for i in range(0, len(ids), size)]
-
-
-def _source(row: LedgerSourceRow) -> LedgerSource:
-    return LedgerSource(title=row.title, outlet=row.outlet, url=row.url, quote=row.quote,
-                        span=(row.span_start, row.span_end))  # fmt: skip
-
-
-def _amounts(raw: list[dict[str, Any]]) -> list[Amount]:
-    return [Amount.model_validate(a) for a in raw]
-
-
-def _entry(
-    row: LedgerEntryRow, sources: list[LedgerSource], first: FirstSeen | None
-) -> LedgerEntry:
-    return LedgerEntry(
-        id=row.key,
-        actor=row.actor,
-        kind=row.kind,  # type: ignore[arg-type]  # written from a Kind
-        pillar=row.pillar,
-        text=row.text,
-        figures=list(row.figures),
-        amounts=_amounts(row.amounts),
-        summit=row.summit,
-        date=row.day,
-        status=row.status,  # type: ignore[arg-type]  # written from a Status
-        first_seen=first,
-        previous_figures=list(row.previous_figures),
-        sources=sources,
-    )
