@@ -42,6 +42,8 @@ bench: $(STAMP)
 	$(BIN)/python bench/qa_speed.py
 	$(BIN)/python bench/watch_speed.py
 	$(BIN)/python bench/slack_ack.py
+	$(BIN)/python bench/ledger_speed.py
+	$(BIN)/python bench/ledger_matching.py
 
 clean:
 	rm -rf $(VENV) build *.egg-info

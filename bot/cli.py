@@ -66,6 +66,8 @@ def build_parser() -> argparse.ArgumentParser:
     sync.add_argument("--guild", type=int, help="one server's id: instant, for testing")
     sync.set_defaults(handler=_cmd_discord_sync)
 
+    _add_pledges(commands)
+
     evaluate = commands.add_parser("eval", help="score the engine on a labelled folder")
     evaluate.add_argument("directory", type=Path)
     evaluate.add_argument("--format", choices=["table", "json"], default="table")
@@ -76,6 +78,21 @@ def build_parser() -> argparse.ArgumentParser:
     )
     evaluate.set_defaults(handler=_cmd_eval)
     return parser
+
+
+def _add_pledges(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    pledges = commands.add_parser(
+        "pledges", help="the pledge ledger: every commitment briefed, new, repeated or changed"
+    )
+    for name in ("actor", "pillar", "kind", "summit", "status"):
+        pledges.add_argument(f"--{name}")
+    pledges.add_argument("--since", help="YYYY-MM-DD (or a year, or YYYY-MM)")
+    pledges.add_argument("--until", help="YYYY-MM-DD (or a year, or YYYY-MM)")
+    pledges.add_argument("--format", choices=["text", "json", "csv"], default="text")
+    pledges.add_argument(
+        "--rebuild", action="store_true", help="file every stored brief anew before answering"
+    )
+    pledges.set_defaults(handler=_cmd_pledges)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -118,7 +135,8 @@ def _cmd_brief(args: argparse.Namespace, config: AppConfig) -> int:
     async def brief() -> Brief:
         async with _service(config, args.engine) as service:
             stored = await service.brief_source(args.source, stdin=sys.stdin.buffer)
-            return stored.brief
+            # JSON is the brief as the article wrote it; people see the ledger's marks.
+            return stored.brief if args.format == "json" else await service.shown_brief(stored)
 
     result = asyncio.run(brief())
     if args.format == "json":
@@ -183,6 +201,25 @@ async def _service(config: AppConfig, engine: str | None = None) -> AsyncIterato
     finally:
         await store.close()
         await engines.close()
+
+
+def _cmd_pledges(args: argparse.Namespace, config: AppConfig) -> int:
+    from bot.ledger.export import to_csv, to_json, to_text
+    from bot.ledger.models import LedgerEntry
+    from bot.ledger.query import FILTERS, build_query
+
+    query = build_query({name: getattr(args, name) for name in FILTERS})
+
+    async def pledges() -> list[LedgerEntry]:
+        async with _service(config, "extractive") as service:
+            if args.rebuild:
+                await service.rebuild_ledger()
+            return await service.pledges(query)
+
+    entries = asyncio.run(pledges())
+    render = {"json": to_json, "csv": to_csv}.get(args.format, to_text)
+    sys.stdout.write(render(entries).rstrip("\r\n") + ("\r\n" if args.format == "csv" else "\n"))
+    return EXIT_OK
 
 
 def _cmd_discord_sync(args: argparse.Namespace, config: AppConfig) -> int:

@@ -18,6 +18,10 @@ from bot.core.models import Answer, Article, Brief
 from bot.core.ports import BriefEngine, CachedBriefEngine
 from bot.ingest.fetch import FetchPolicy
 from bot.ingest.load import load_article
+from bot.ledger.ledger import Ledger
+from bot.ledger.models import LedgerEntry
+from bot.ledger.query import LedgerQuery, Page, page_query
+from bot.ledger.questions import answer_from_ledger
 from bot.qa.answerer import ExtractiveAnswerer, QuestionAnswerer
 from bot.qa.context import Conversation
 from bot.qa.stored import answer_from_store
@@ -49,6 +53,7 @@ class SummitService:
         self.engine = engine
         self.answerer = answerer or ExtractiveAnswerer()
         self.sources = list(sources)  # the configured ones, reported even before a first poll
+        self.ledger = Ledger(store)
 
     async def subscribe(
         self, platform: str, channel: str, *, cron: str | None = None, timezone: str = "UTC"
@@ -78,12 +83,14 @@ class SummitService:
             return await self._brief_cached(article, self.engine)
         brief = await self.engine.brief(article)
         brief_id = await self.store.save_brief(article, brief)
+        await self.ledger.file(brief_id, brief)
         return StoredBriefRef(brief_id, brief)
 
     async def _brief_cached(self, article: Article, engine: CachedBriefEngine) -> StoredBriefRef:
         """The same content briefed by the same engine, prompt and model costs one call."""
         found = await self.store.find_brief(article.sha256, engine.cache_key())
         if found is not None:
+            await self.ledger.file(found.id, found.brief)  # a no-op once filed
             return StoredBriefRef(found.id, found.brief)
         run = await engine.run(article)
         brief_id = await self.store.save_brief(
@@ -93,6 +100,7 @@ class SummitService:
             model=run.key.model,
             usage=run.usage,
         )
+        await self.ledger.file(brief_id, run.brief)
         return StoredBriefRef(brief_id, run.brief)
 
     async def brief_source(
@@ -129,7 +137,13 @@ class SummitService:
         brief_id: int | None = None,
         conversation: Conversation | None = None,
     ) -> Answer:
-        """Answer from one brief's articles when given, else from the stored coverage."""
+        """Answer from one brief's articles when given; else a question about a party's
+        commitments ("what did Japan commit on energy since 2023?") from the pledge ledger,
+        and any other from the stored coverage."""
+        if brief_id is None:
+            from_ledger = await answer_from_ledger(question, self.ledger)
+            if from_ledger is not None:
+                return from_ledger
         if brief_id is not None:
             articles = await self.store.articles_for_brief(brief_id)
             if articles:
@@ -137,6 +151,28 @@ class SummitService:
         return await answer_from_store(
             question, self.store, context=conversation, answerer=self.answerer
         )
+
+    async def pledges(self, query: LedgerQuery) -> list[LedgerEntry]:
+        """The ledger's entries that pass every filter of `query`, oldest first."""
+        return await self.ledger.entries(query)
+
+    async def pledges_page(
+        self, query: LedgerQuery, number: int, size: int
+    ) -> tuple[list[LedgerEntry], Page]:
+        """Page `number` (from 1) of the entries that pass `query`, `size` to a page."""
+        total = await self.store.ledger.count(query)
+        pages = max(1, -(-total // size))
+        number = min(max(number, 1), pages)
+        entries = await self.ledger.entries(page_query(query, number, size))
+        return entries, Page(number, pages, total)
+
+    async def shown_brief(self, stored: StoredBriefRef) -> Brief:
+        """The brief as posted or printed: each bullet marked with its ledger status."""
+        return await self.ledger.shown(stored.id, stored.brief)
+
+    async def rebuild_ledger(self) -> int:
+        """The ledger anew from every stored brief; how many entries it holds."""
+        return await self.ledger.rebuild()
 
     @staticmethod
     def is_url(text: str) -> bool:

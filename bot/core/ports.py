@@ -120,3 +120,13 @@ class KeyedPosting(Protocol):
     ) -> PostedMessage: ...
 
     async def already_posted(self, channel: str, key: str) -> PostedMessage | None: ...
+
+
+@runtime_checkable
+class ThreadReplies(Protocol):
+    """An adapter that can add a short text under a message it posted (a Slack thread, a
+    Discord thread): how a story's brief is told what later coverage added."""
+
+    async def reply_in_thread(self, channel: str, thread_id: str, text: str) -> PostedMessage:
+        """`text` is plain and untrusted: the adapter escapes it for its platform."""
+        ...

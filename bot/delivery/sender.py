@@ -25,6 +25,8 @@ from collections.abc import Mapping
 
 from bot.core.models import Brief
 from bot.core.ports import ChatAdapter, KeyedPosting, PostedMessage
+from bot.delivery.deltas import DeltaSender
+from bot.ledger.ledger import Ledger
 from bot.store import Store
 from bot.store.outbox import Claimed, OutboxKind
 
@@ -66,6 +68,8 @@ class OutboxSender:
                 while claimed := await self.store.outbox.claim(kind, self.adapters, exclude=tried):
                     tried.add(claimed.id)
                     sent += await self._send(claimed)
+            # What later coverage added to a story goes under its brief, once that is posted.
+            sent += await DeltaSender(self.store, self.adapters).drain()
         return sent
 
     async def _settle(self, claimed: Claimed) -> None:
@@ -135,6 +139,7 @@ class OutboxSender:
         brief = await self.store.get_brief(brief_id)
         if brief is None:
             return None
+        brief = await Ledger(self.store).shown(brief_id, brief)  # bullets marked repeat/change
         outlets = await self.store.watch.outlets_for_brief(brief_id)
         if len(outlets) < 2:
             return brief

@@ -18,6 +18,8 @@ from sqlalchemy.ext.asyncio import AsyncEngine, async_sessionmaker
 from bot.core.models import Article, Brief
 from bot.core.ports import BriefKey, TokenUsage
 from bot.store.database import create_engine, migrate
+from bot.store.ledger import LedgerStore
+from bot.store.ledger_deltas import DeltaStore
 from bot.store.outbox import Outbox
 from bot.store.rows import article_row_id, brief_row_id
 from bot.store.subscriptions import Locks, Subscriptions
@@ -40,6 +42,8 @@ class Store:
         self.outbox = Outbox(self._sessions)
         self.subscriptions = Subscriptions(self._sessions)
         self.locks = Locks(self._sessions)
+        self.ledger = LedgerStore(self._sessions)
+        self.deltas = DeltaStore(self._sessions)
 
     @property
     def engine(self) -> AsyncEngine:
@@ -163,6 +167,18 @@ class Store:
             )
             async for row in result:
                 yield _article(row)
+
+    async def iter_briefs(self, batch: int = 200) -> AsyncIterator[StoredBrief]:
+        """Every stored brief, in the order they were stored, streamed."""
+        async with self._sessions() as session:
+            result = await session.stream(
+                select(BriefRow, ArticleRow)
+                .join(ArticleRow, BriefRow.article_id == ArticleRow.id)
+                .order_by(BriefRow.id)
+                .execution_options(yield_per=batch)
+            )
+            async for row, article in result:
+                yield StoredBrief(row.id, _brief(row, article), row.created_at)
 
     async def all_articles(self) -> list[Article]:
         return [article async for article in self.iter_articles()]

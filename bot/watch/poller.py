@@ -26,6 +26,8 @@ from bot.core.ports import BriefEngine, BriefKey, BriefRun, CachedBriefEngine
 from bot.ingest.article import article_from_text
 from bot.ingest.fetch import FetchPolicy, HTTPStatusError, fetch, new_client
 from bot.ingest.load import article_from_bytes, load_article
+from bot.ledger.delta import delta_text, story_delta
+from bot.ledger.ledger import Ledger
 from bot.store import Store
 from bot.store.watch import Destination, EntryRecord, PollRecord, SourceState, StoryArticle
 from bot.watch.dedup import StoryIndex, canonical_url, signature
@@ -59,6 +61,7 @@ class Watcher:
     ) -> None:
         self.store = store
         self.engine = engine
+        self.ledger = Ledger(store)
         self.sources = {s.key: s for s in sources}
         self.destinations = list(destinations)
         self.relevance = relevance or Relevance()
@@ -318,6 +321,7 @@ class Watcher:
             )
             await self.store.watch.join_story(story, copy)
             log.info("%r from %s joins story %d", article.title, source.name, story)
+            await self._update_story(story, article)
             if story in reports:
                 reports[story].add_copy(article.url, article.source)
             return None
@@ -326,6 +330,7 @@ class Watcher:
             copy, run.brief, values, self.destinations, run.key, usage=run.usage
         )
         self._index.add(story_id, values)
+        await self.ledger.file(brief_id, run.brief)
         log.info("new story %d (brief %d): %r from %s", story_id, brief_id, article.title,
                  source.name)  # fmt: skip
         report = StoryReport(source.name, article.title, True, verdict.reason,
@@ -333,6 +338,24 @@ class Watcher:
         report.add_copy(article.url, article.source)
         reports[story_id] = report
         return report
+
+    async def _update_story(self, story: int, article: Article) -> None:
+        """Another article on a briefed story: its commitments go into the ledger, and what
+        they add (new items, changed figures) is queued for the story brief's thread."""
+        story_brief = await self.store.watch.story_brief(story)
+        if story_brief is None:
+            return
+        run = await self._brief(article)
+        copy_brief = await self.store.save_brief(
+            article,
+            run.brief,
+            prompt_version=run.key.prompt_version,
+            model=run.key.model,
+            usage=run.usage,
+        )
+        delta = story_delta(await self.ledger.file(copy_brief, run.brief))
+        if delta:
+            await self.store.deltas.add(story_brief, copy_brief, delta_text(delta, article))
 
     async def _brief(self, article: Article) -> BriefRun:
         """A costly engine's brief of this exact content is reused, as the service does."""

@@ -61,6 +61,10 @@ class ConsoleAdapter(KeyedAdapter):
         lines = [clean(title)] + [f"  • {clean(b.headline)} ({_where(b)})" for b in briefs]
         return await self._post(channel, "\n".join(lines), key, [], "digest")
 
+    async def reply_in_thread(self, channel: str, thread_id: str, text: str) -> PostedMessage:
+        lines = "\n".join(clean(line) for line in text.splitlines())
+        return await self._post(channel, lines, "", [], f"reply under message {clean(thread_id)}")
+
     async def already_posted(self, channel: str, key: str) -> PostedMessage | None:
         for record in await asyncio.to_thread(self._records):
             if key and record.get("key") == key and record.get("channel") == channel:

@@ -25,6 +25,8 @@ from bot.adapters.discord.render import (
     FOOTER_CHARS,
     DiscordMessage,
     embed_chars,
+    escape,
+    notice,
     render_brief,
     render_digest,
 )
@@ -122,6 +124,13 @@ class DiscordAdapter(KeyedAdapter):
         target = await self._channel(channel)
         sent = await self._send(target, stamped(render_digest(briefs, title), key))
         return PostedMessage(PLATFORM, channel, str(sent[0].id))
+
+    async def reply_in_thread(self, channel: str, thread_id: str, text: str) -> PostedMessage:
+        """A Discord thread is a channel of its own, with the id the outbox recorded."""
+        target = await self._channel(thread_id)
+        content = "\n".join(escape(line) for line in text.splitlines())
+        (sent,) = await self._send(target, [notice(content)])
+        return PostedMessage(PLATFORM, channel, str(sent.id), thread_id)
 
     async def already_posted(self, channel: str, key: str) -> PostedMessage | None:
         """The bot's recent post in `channel` that carries `key`, if it landed before a crash.

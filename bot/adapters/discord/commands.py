@@ -7,7 +7,7 @@ synced but not run.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal
 
 import discord
 from discord import app_commands
@@ -48,12 +48,36 @@ class SummitGroup(app_commands.Group):
     ) -> None:
         await self.handlers.brief(interaction, url=url, topic=topic)
 
-    @app_commands.command(description="The pledges (commitments only) of the latest brief")
-    @app_commands.describe(topic="Words the brief's article must mention, e.g. 'digital'")
+    @app_commands.command(
+        description="The latest brief's pledges; with any filter, the pledge ledger"
+    )
+    @app_commands.describe(
+        topic="Words the brief's article must mention, e.g. 'digital'",
+        actor="Ledger: the party, e.g. Japan", pillar="Ledger: e.g. economic",
+        kind="Ledger: pledge, offer or call", summit="Ledger: part of the summit's name",
+        since="Ledger: YYYY-MM-DD, YYYY-MM or a year",
+        until="Ledger: YYYY-MM-DD, YYYY-MM or a year",
+        status="Ledger: new, repeated or changed", page="Ledger: which page (1, 2, …)",
+    )  # fmt: skip
     async def pledges(
-        self, interaction: Interaction, topic: app_commands.Range[str, 1, 200] | None = None
+        self,
+        interaction: Interaction,
+        topic: app_commands.Range[str, 1, 200] | None = None,
+        actor: app_commands.Range[str, 1, 100] | None = None,
+        pillar: app_commands.Range[str, 1, 64] | None = None,
+        kind: Literal["pledge", "offer", "call"] | None = None,
+        summit: app_commands.Range[str, 1, 200] | None = None,
+        since: app_commands.Range[str, 4, 10] | None = None,
+        until: app_commands.Range[str, 4, 10] | None = None,
+        status: Literal["new", "repeated", "changed"] | None = None,
+        page: app_commands.Range[str, 1, 5] = "1",
     ) -> None:
-        await self.handlers.pledges(interaction, topic=topic)
+        filters = {"actor": actor, "pillar": pillar, "kind": kind, "summit": summit,
+                   "since": since, "until": until, "status": status}  # fmt: skip
+        if any(filters.values()):
+            await self.handlers.ledger(interaction, filters=filters, page=page)
+        else:
+            await self.handlers.pledges(interaction, topic=topic)
 
     @app_commands.command(description="Ask about the coverage; answered with quotes")
     @app_commands.describe(question="e.g. 'What did China pledge on the digital economy?'")

@@ -12,6 +12,8 @@ import logging
 import discord
 from discord import app_commands
 
+from bot.adapters.discord.ledger import PAGE_SIZE as LEDGER_PAGE
+from bot.adapters.discord.ledger import render_ledger
 from bot.adapters.discord.render import (
     DiscordMessage,
     escape,
@@ -24,6 +26,7 @@ from bot.adapters.discord.threads import PLATFORM, Threads, send_kwargs
 from bot.adapters.tally import only_pledges
 from bot.core.errors import BadInput
 from bot.core.models import Brief
+from bot.ledger.query import build_query
 from bot.service import SummitService
 
 log = logging.getLogger(__name__)
@@ -33,6 +36,7 @@ PRIVATE = "summit_private"  # interaction.extras: deferred ephemerally
 HELP = """**Summit Brief** — summit coverage as three-pillar briefs: who pledged, offered or called for what, each bullet with its source sentence.
 `/summit brief [url] [topic]` — brief an article, or show the latest brief (on a topic)
 `/summit pledges [topic]` — only the commitments of the latest brief
+`/summit pledges actor:… pillar:… kind:… summit:… since:… until:… status:… page:…` — the pledge ledger: every commitment briefed, new, repeated or changed
 `/summit ask question` — an answer from the coverage, with quotes
 `/summit subscribe [cron] [timezone]` — post new briefs here (and digests on a schedule)
 `/summit unsubscribe` — stop posting here
@@ -56,15 +60,29 @@ class Handlers:
             if found is None:
                 raise BadInput(_not_found(topic))
             stored = found
-        await self._post_brief(interaction, stored.brief, stored.id, render_brief(stored.brief))
+        shown = await self.service.shown_brief(stored)
+        await self._post_brief(interaction, stored.brief, stored.id, render_brief(shown))
 
     async def pledges(self, interaction: Interaction, *, topic: str | None) -> None:
         await _defer(interaction)
         found = await self.service.latest_brief(topic)
         if found is None:
             raise BadInput(_not_found(topic))
-        messages = render_brief(only_pledges(found.brief), empty="*no pledges*")
+        shown = await self.service.shown_brief(found)
+        messages = render_brief(only_pledges(shown), empty="*no pledges*")
         await self._post_brief(interaction, found.brief, found.id, messages)
+
+    async def ledger(
+        self, interaction: Interaction, *, filters: dict[str, str | None], page: str
+    ) -> None:
+        """The pledge ledger, filtered, one page: BadInput (answered privately) for a bad
+        filter, before anything is shown."""
+        query = build_query(filters)
+        if not page.isdigit() or int(page) < 1:
+            raise BadInput(f"page: {page!r} is not a page number")
+        await _defer(interaction)
+        entries, shown = await self.service.pledges_page(query, int(page), LEDGER_PAGE)
+        await _follow_up(interaction, render_ledger(entries, shown, query))
 
     async def ask(self, interaction: Interaction, *, question: str) -> None:
         await _defer(interaction)

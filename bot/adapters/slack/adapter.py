@@ -20,8 +20,9 @@ from slack_sdk.web.async_client import AsyncWebClient
 from bot.adapters.keyed import KeyedAdapter
 from bot.adapters.slack.app import build_app
 from bot.adapters.slack.handlers import PLATFORM, Threads, Work
+from bot.adapters.slack.mrkdwn import escape
 from bot.adapters.slack.poster import METADATA_EVENT, Poster, slack_error
-from bot.adapters.slack.render import render_brief, render_digest
+from bot.adapters.slack.render import render_brief, render_digest, text_message
 from bot.adapters.slack.server import HttpServer
 from bot.adapters.slack.tasks import BackgroundTasks
 from bot.config import Settings
@@ -106,6 +107,11 @@ class SlackAdapter(KeyedAdapter):
     ) -> PostedMessage:
         ts = await self.poster.post_series(channel, render_digest(briefs, title), key=key or None)
         return PostedMessage(PLATFORM, channel, ts, thread_id=ts)
+
+    async def reply_in_thread(self, channel: str, thread_id: str, text: str) -> PostedMessage:
+        message = text_message("\n".join(escape(line) for line in text.splitlines()))
+        ts = await self.poster.post(channel, message, thread_ts=thread_id)
+        return PostedMessage(PLATFORM, channel, ts, thread_id=thread_id)
 
     async def already_posted(self, channel: str, key: str) -> PostedMessage | None:
         """The post stamped with `key` among the channel's recent messages, if any."""

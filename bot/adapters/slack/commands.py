@@ -1,6 +1,6 @@
 """`/summit …` text parsed into a command. Pure: no I/O, no Slack types.
 
-brief [topic or URL]   pledges [topic]   ask QUESTION   sources   help
+brief [topic or URL]   pledges [topic | name:value …]   ask QUESTION   sources   help
 subscribe [daily HH:MM | weekdays HH:MM | weekly DAY HH:MM | "M H DOM MON DOW"] [ZONE]
 unsubscribe
 """
@@ -12,11 +12,15 @@ from dataclasses import dataclass
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from bot.adapters.slack.mrkdwn import clip, escape
+from bot.core.errors import BadInput
+from bot.ledger.query import LedgerQuery, build_query, filter_words
 
 USAGE = """*Usage:* `/summit <subcommand>`
 • `/summit brief [topic]` — the latest brief (on a topic: `/summit brief South China Sea`)
 • `/summit brief URL` — brief an article now
 • `/summit pledges [topic]` — pledge bullets only
+• `/summit pledges actor:Japan pillar:economic since:2024-01-01 [page:2]` — the pledge ledger \
+(filters: actor, pillar, kind, summit, since, until, status)
 • `/summit ask QUESTION` — an answer quoted from the coverage
 • `/summit subscribe [daily 08:00 | weekdays 07:30 | weekly mon 09:00 | cron "0 8 * * *"] [Zone]` \
 — every new brief in this channel, plus a digest on that schedule (time zone: IANA, default UTC)
@@ -65,6 +69,14 @@ class Subscribe:
 
 
 @dataclass(frozen=True, slots=True)
+class Ledger:
+    """The pledge ledger, filtered (`actor:Japan since:2024`), one page of it."""
+
+    query: LedgerQuery
+    page: int = 1
+
+
+@dataclass(frozen=True, slots=True)
 class Unsubscribe:
     pass
 
@@ -74,7 +86,7 @@ class Sources:
     pass
 
 
-Command = Help | Usage | BriefLatest | BriefUrl | Ask | Subscribe | Unsubscribe | Sources
+Command = Help | Usage | BriefLatest | BriefUrl | Ask | Subscribe | Unsubscribe | Sources | Ledger
 
 
 def parse(text: str) -> Command:
@@ -85,7 +97,7 @@ def parse(text: str) -> Command:
     if name == "brief":
         return _brief(rest)
     if name == "pledges":
-        return BriefLatest(rest or None, pledges_only=True)
+        return _pledges(rest)
     if name == "ask":
         return Ask(rest) if rest.strip(" ?") else Usage("`ask` needs a question")
     if name == "subscribe":
@@ -106,6 +118,18 @@ def _brief(rest: str) -> Command:
     if "://" in rest:
         return Usage("only http(s) URLs can be briefed")
     return BriefLatest(rest or None)
+
+
+def _pledges(rest: str) -> Command:
+    """Filter words ask the ledger; a topic (or nothing) shows the latest brief's pledges."""
+    try:
+        found = filter_words(rest)
+        if found is None:
+            return BriefLatest(rest or None, pledges_only=True)
+        values, page = found
+        return Ledger(build_query(dict(values)), page)
+    except BadInput as exc:
+        return Usage(escape(str(exc)))
 
 
 def _subscribe(rest: str) -> Command:

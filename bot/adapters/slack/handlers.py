@@ -9,6 +9,7 @@ from collections.abc import Awaitable, Callable
 from typing import Any
 
 from bot.adapters.slack import commands as cmd
+from bot.adapters.slack.ledger import PAGE_SIZE, render_ledger
 from bot.adapters.slack.mrkdwn import escape
 from bot.adapters.slack.poster import ChannelUnavailable, Poster
 from bot.adapters.slack.render import (
@@ -98,6 +99,10 @@ class Work:
             )
         elif isinstance(command, cmd.Sources):
             await respond(response_type="ephemeral", **_as_kwargs(await self._sources()))
+        elif isinstance(command, cmd.Ledger):
+            entries, page = await self.service.pledges_page(command.query, command.page, PAGE_SIZE)
+            message = render_ledger(entries, page, command.query)
+            await respond(response_type="in_channel", **_as_kwargs(message))
 
     async def _brief_latest(self, command: cmd.BriefLatest, channel: str, respond: Respond) -> None:
         stored = await self.service.latest_brief(command.topic)
@@ -114,7 +119,8 @@ class Work:
         self, channel: str, stored: StoredBriefRef, *, pledges_only: bool = False
     ) -> str:
         empty = "_no pledges reported_" if pledges_only else "_nothing reported_"
-        ts = await self.poster.post_series(channel, render_brief(stored.brief, empty=empty))
+        shown = await self.service.shown_brief(stored)
+        ts = await self.poster.post_series(channel, render_brief(shown, empty=empty))
         await self.threads.link(channel, ts, stored.id)
         return ts
 

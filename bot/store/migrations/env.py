@@ -9,6 +9,7 @@ import os
 from alembic import context
 from sqlalchemy import Connection
 
+from bot.store import ledger_tables  # noqa: F401  (its tables join Base.metadata)
 from bot.store.database import create_engine
 from bot.store.tables import Base
 

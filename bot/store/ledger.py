@@ -1,0 +1,240 @@
+"""The ledger's persistence: file a brief's sightings in one transaction, query with filters.
+
+What a sighting becomes is decided by `bot.ledger.filing.place` (passed in); this module only
+reads what it needs (the actor's own entries, never the whole ledger) and writes the result.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import date
+
+from sqlalchemy import delete, func, select
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+
+from bot.ledger.filing import Create, Known, MergeInto, Placement, Sighting
+from bot.ledger.matching import Event
+from bot.ledger.models import LedgerEntry
+from bot.ledger.query import LedgerQuery
+from bot.store.ledger_read import (
+    filtered_entries,
+    first_seen_by_id,
+    sources_by_entry,
+    to_amounts,
+    to_entry,
+    with_filters,
+)
+from bot.store.ledger_tables import LedgerEntryRow, LedgerSourceRow
+from bot.store.tables import BriefRow
+
+Decide = Callable[[Sighting, list[Known]], Placement]
+Build = Callable[[date], Sequence[Sighting]]
+
+
+@dataclass(frozen=True, slots=True)
+class Filed:
+    """What became of one sighting: its entry's public id and status (for the brief's bullets)."""
+
+    sighting: Sighting
+    entry_key: str
+    status: str
+    merged: bool
+    previous_figures: tuple[str, ...] = ()
+
+
+class LedgerStore:
+    def __init__(self, sessions: async_sessionmaker[AsyncSession]) -> None:
+        self._sessions = sessions
+
+    async def file(self, brief_id: int, build: Build, decide: Decide) -> list[Filed]:
+        """File a stored brief's sightings (built with the brief's filing day); a brief
+        already filed is left as it is, so filing is idempotent."""
+        async with self._sessions.begin() as session:
+            if await _already_filed(session, brief_id):
+                return []
+            created = await session.scalar(
+                select(BriefRow.created_at).where(BriefRow.id == brief_id)
+            )
+            if created is None:
+                return []
+            known: dict[str, list[Known]] = {}
+            filed = []
+            for sighting in build(created.date()):
+                if sighting.actor_key not in known:
+                    known[sighting.actor_key] = await _known(session, sighting.actor_key)
+                filed.append(await _apply(session, brief_id, sighting, known, decide))
+            return filed
+
+    async def clear(self) -> None:
+        async with self._sessions.begin() as session:
+            await session.execute(delete(LedgerSourceRow))
+            await session.execute(delete(LedgerEntryRow))
+
+    async def count(self, query: LedgerQuery | None = None) -> int:
+        """How many entries pass `query`'s filters (its page left aside); all without one."""
+        stmt = with_filters(select(func.count(LedgerEntryRow.id)), query or LedgerQuery())
+        async with self._sessions() as session:
+            return int(await session.scalar(stmt) or 0)
+
+    async def for_brief(self, brief_id: int) -> list[BriefEntry]:
+        """The entries a stored brief's bullets were filed under, by the bullets' spans."""
+        async with self._sessions() as session:
+            spans = (
+                await session.execute(
+                    select(LedgerSourceRow.entry_id, LedgerSourceRow.span_start,
+                           LedgerSourceRow.span_end)
+                    .where(LedgerSourceRow.brief_id == brief_id)
+                    .order_by(LedgerSourceRow.id)
+                )
+            ).all()  # fmt: skip
+            rows = {
+                r.id: r
+                for r in await session.scalars(
+                    select(LedgerEntryRow).where(LedgerEntryRow.id.in_({s[0] for s in spans}))
+                )
+            }
+            roots = await first_seen_by_id(session, {r.first_seen_id for r in rows.values()
+                                                if r.first_seen_id})  # fmt: skip
+            earliest = min(rows, default=0)
+            history = {key: await _has_entries_before(session, key, earliest)
+                       for key in {r.actor_key for r in rows.values()}}  # fmt: skip
+        filed = []
+        for entry_id, start, end in spans:
+            row = rows[entry_id]
+            entry = to_entry(row, [], roots.get(row.first_seen_id or 0))
+            filed.append(BriefEntry((start, end), entry, history[row.actor_key]))
+        return filed
+
+    async def query(self, query: LedgerQuery) -> list[LedgerEntry]:
+        async with self._sessions() as session:
+            rows = list(await session.scalars(filtered_entries(query)))
+            sources = await sources_by_entry(session, [r.id for r in rows])
+            roots = await first_seen_by_id(
+                session, {r.first_seen_id for r in rows if r.first_seen_id}
+            )
+        return [
+            to_entry(row, sources.get(row.id, []), roots.get(row.first_seen_id)) for row in rows
+        ]
+
+
+@dataclass(frozen=True, slots=True)
+class BriefEntry:
+    """A ledger entry one of a brief's bullets was filed under, and whether its actor had
+    entries before (so that "new" says something)."""
+
+    span: tuple[int, int]
+    entry: LedgerEntry
+    actor_had_history: bool
+
+
+async def _already_filed(session: AsyncSession, brief_id: int) -> bool:
+    found = await session.scalar(
+        select(LedgerSourceRow.id).where(LedgerSourceRow.brief_id == brief_id).limit(1)
+    )
+    return found is not None
+
+
+async def _has_entries_before(session: AsyncSession, key: str, entry_id: int) -> bool:
+    found = await session.scalar(
+        select(LedgerEntryRow.id)
+        .where(LedgerEntryRow.actor_key == key, LedgerEntryRow.id < entry_id)
+        .limit(1)
+    )
+    return found is not None
+
+
+async def _known(session: AsyncSession, key: str) -> list[Known]:
+    """The actor's entries, oldest first: all filing ever compares a sighting with."""
+    rows = await session.execute(
+        select(
+            LedgerEntryRow.id,
+            LedgerEntryRow.kind,
+            LedgerEntryRow.terms,
+            LedgerEntryRow.amounts,
+            LedgerEntryRow.figures,
+            LedgerEntryRow.summit_key,
+            LedgerEntryRow.day,
+            LedgerEntryRow.dated,
+            LedgerEntryRow.first_seen_id,
+        )
+        .where(LedgerEntryRow.actor_key == key)
+        .order_by(LedgerEntryRow.id)
+    )
+    return [
+        Known(id_, kind, frozenset(terms), to_amounts(amounts), list(figures),
+              Event(summit, day, dated), first)
+        for id_, kind, terms, amounts, figures, summit, day, dated, first in rows
+    ]  # fmt: skip
+
+
+async def _apply(
+    session: AsyncSession,
+    brief_id: int,
+    sighting: Sighting,
+    known: dict[str, list[Known]],
+    decide: Decide,
+) -> Filed:
+    placement = decide(sighting, known[sighting.actor_key])
+    if isinstance(placement, MergeInto):
+        entry_id = placement.entry_id
+        row = await session.get(LedgerEntryRow, entry_id)
+        assert row is not None  # just read from the same transaction
+        filed = Filed(sighting, row.key, row.status, merged=True)
+    else:
+        row = _new_row(sighting, placement)
+        session.add(row)
+        await session.flush()
+        entry_id = row.id
+        known[sighting.actor_key].append(_as_known(row, sighting))
+        filed = Filed(sighting, row.key, row.status, merged=False,
+                      previous_figures=tuple(placement.previous_figures))  # fmt: skip
+    source = sighting.source
+    exists = await session.scalar(
+        select(LedgerSourceRow.id).where(
+            LedgerSourceRow.entry_id == entry_id,
+            LedgerSourceRow.brief_id == brief_id,
+            LedgerSourceRow.span_start == source.span[0],
+            LedgerSourceRow.span_end == source.span[1],
+        )
+    )
+    if exists is None:  # a bullet the engine gave twice is one source
+        session.add(
+            LedgerSourceRow(
+                entry_id=entry_id,
+                brief_id=brief_id,
+                title=source.title,
+                outlet=source.outlet,
+                url=source.url,
+                quote=source.quote,
+                span_start=source.span[0],
+                span_end=source.span[1],
+            )
+        )
+    return filed
+
+
+def _new_row(sighting: Sighting, placement: Create) -> LedgerEntryRow:
+    return LedgerEntryRow(
+        key=sighting.key,
+        actor=sighting.actor,
+        actor_key=sighting.actor_key,
+        kind=sighting.kind,
+        pillar=sighting.pillar,
+        text=sighting.text,
+        figures=list(sighting.figures),
+        amounts=[a.model_dump() for a in sighting.amounts],
+        terms=sorted(sighting.terms),
+        summit=sighting.summit,
+        summit_key=sighting.event.summit_key,
+        day=sighting.day,
+        dated=sighting.event.dated,
+        status=placement.status,
+        first_seen_id=placement.first_seen_id,
+        previous_figures=list(placement.previous_figures),
+    )
+
+
+def _as_known(row: LedgerEntryRow, sighting: Sighting) -> Known:
+    return Known(row.id, row.kind, sighting.terms, list(sighting.amounts),
+                 list(sighting.figures), sighting.event, row.first_seen_id)  # fmt: skip
