@@ -82,7 +82,7 @@ def _typed(question: Question, candidates: list[Candidate], articles: Sequence[A
         return _decline(question, candidates, articles)
     best = max(options, key=lambda o: o[:3])[3]
     leads = _leads(best, question, floor)
-    return _reply(f"{'; '.join(leads)} — “{best.hit.text}”", [best.hit])
+    return _reply(f"{'; '.join(leads)} — {_quoted(best.hit)}", [best.hit])
 
 
 def _open(question: Question, candidates: list[Candidate], articles: Sequence[Article]) -> Answer:
@@ -94,7 +94,7 @@ def _open(question: Question, candidates: list[Candidate], articles: Sequence[Ar
         return _decline(question, candidates, articles)
     best = max(relevant, key=lambda c: (c.coverage, c.hit.score))
     leads = _leads(best, question, floor) if question.wants else []
-    quote = f"“{best.hit.text}”"
+    quote = _quoted(best.hit)
     return _reply(f"{'; '.join(leads)} — {quote}" if leads else quote, [best.hit])
 
 
@@ -133,6 +133,11 @@ def _leads(best: Candidate, question: Question, floor: float) -> list[str]:
             if found:
                 break
     return leads
+
+
+def _quoted(hit: Hit) -> str:
+    # A passage joined across a line wrap reads as one line; the citation keeps it verbatim.
+    return f"“{' '.join(hit.text.split())}”"
 
 
 def _reply(answer: str, hits: list[Hit]) -> Answer:

@@ -15,9 +15,9 @@ import bm25s
 import numpy as np
 import numpy.typing as npt
 
-from bot.brief.text import segment
 from bot.core.models import Article
 from bot.qa.lexicon import STOPWORDS, TOKEN_PATTERN, Stems
+from bot.qa.passages import passages
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,11 +38,11 @@ class SentenceIndex:
         self.stems = stems
         owner, starts, ends, texts = [], [], [], []
         for number, article in enumerate(self.articles):
-            for sentence in segment(article.text):
+            for passage in passages(article.text):
                 owner.append(number)
-                starts.append(sentence.start)
-                ends.append(sentence.end)
-                texts.append(sentence.text)
+                starts.append(passage.start)
+                ends.append(passage.end)
+                texts.append(article.text[passage.start : passage.end])
         self._owner = np.asarray(owner, dtype=np.int32)
         self._start = np.asarray(starts, dtype=np.int32)
         self._end = np.asarray(ends, dtype=np.int32)
