@@ -19,6 +19,7 @@ from bot.qa.context import Conversation
 from bot.qa.figures import Kind
 from bot.qa.guard import ASK, clean, refusal
 from bot.qa.judge import Candidate, Span, judge
+from bot.qa.lexicon import Stems
 from bot.qa.question import Question, parse
 from bot.qa.retrieval import Hit, IndexCache
 
@@ -45,11 +46,13 @@ def answer_question(
     if not parsed.terms:
         return Answer(answer=ASK, answerable=False)
     kinds = frozenset(k for want in parsed.wants for k in want)
-    hits = index.search([t.stem for t in parsed.terms], k=CANDIDATES)
+    hits = index.search(
+        [s for t in parsed.terms for s in (t.stem, *sorted(t.synonyms))], k=CANDIDATES
+    )
     candidates = _distinct([judge(hit, parsed, index, kinds) for hit in hits])
     if parsed.typed:
         return _typed(parsed, candidates, articles)
-    return _open(parsed, candidates, articles)
+    return _open(parsed, candidates, articles, index.stems)
 
 
 def screen(
@@ -73,21 +76,24 @@ def _typed(question: Question, candidates: list[Candidate], articles: Sequence[A
     floor = _floor(candidates)
     main = question.wants[0]
     options = [
-        (span.coverage + _exact(span), c.coverage, c.hit.score, c)
+        (c.named, span.coverage + _exact(span), c.coverage, c.hit.score, c)
         for c in candidates
+        if c.fits
         for span in c.answers
         if span.found.kind in main and span.coverage >= floor and _firm(span, question)
     ]
     if not options:
         return _decline(question, candidates, articles)
-    best = max(options, key=lambda o: o[:3])[3]
+    best = max(options, key=lambda o: o[:4])[4]
     leads = _leads(best, question, floor)
     return _reply(f"{'; '.join(leads)} — {_quoted(best.hit)}", [best.hit])
 
 
-def _open(question: Question, candidates: list[Candidate], articles: Sequence[Article]) -> Answer:
+def _open(
+    question: Question, candidates: list[Candidate], articles: Sequence[Article], stems: Stems
+) -> Answer:
     floor = _floor(candidates)
-    relevant = [c for c in candidates if c.coverage >= floor]
+    relevant = [c for c in candidates if c.coverage >= floor and _adds(c, question, stems)]
     if question.commitment:
         relevant = [c for c in relevant if c.commitment and not c.hedged]
     if not relevant:
@@ -96,6 +102,13 @@ def _open(question: Question, candidates: list[Candidate], articles: Sequence[Ar
     leads = _leads(best, question, floor) if question.wants else []
     quote = _quoted(best.hit)
     return _reply(f"{'; '.join(leads)} — {quote}" if leads else quote, [best.hit])
+
+
+def _adds(candidate: Candidate, question: Question, stems: Stems) -> bool:
+    """A sentence made only of the question's own words ("An African peace plan for
+    Ukraine", a heading) tells the reader nothing the question did not."""
+    asked = {t.stem for t in question.terms} | {s for t in question.terms for s in t.synonyms}
+    return bool(set(stems.tokens(candidate.hit.text)) - asked)
 
 
 def _floor(candidates: list[Candidate]) -> float:

@@ -33,7 +33,7 @@ STOPWORDS = frozenset(
 QUESTION_ONLY = frozenset(
     words(
         "say said says tell told telling according mention mentioned report reported reports "
-        "article coverage story piece news exactly specifically actually"
+        "article coverage story piece news exactly specifically actually worth speak spoke spoken"
     )
 )
 
@@ -55,6 +55,34 @@ GENERIC_VERBS = frozenset(
         "fund deliver"
     )
 )
+
+# Words reporting uses for the same thing: a question about "funding" is answered by a
+# sentence about "financing". Each group is a set of equals; a word may sit in several.
+SYNONYMS = (
+    words("money funding fund funds financing finance financial capital"),
+    words("defence defense security military"),
+    words("summit meeting talks conference gathering"),
+    words("attend attended participate participated join joined meeting"),
+    words("next upcoming coming following"),
+    words("headquarters headquartered seat based"),
+    words("aid assistance support"),
+    words("trade commerce"),
+    words("loan loans credit lending"),
+    words("cut reduce shorten slash"),
+    words("start begin launch commence"),
+    words("goal target aim objective"),
+    words("leader leaders head heads"),
+    words("country countries nation nations state states"),
+    words("agreement deal accord pact treaty"),
+    words("propose proposed suggest suggested proposal"),
+    words("increase raise boost expand"),
+    words("doses vaccines"),
+    words("economy economic economies"),
+    words("build construct"),
+)
+
+# Phrases a question uses for one word of the text: "took part" is "participated".
+PHRASES = ((re.compile(r"\b(?:take|took|taking|takes|taken) part\b", re.I), "participate"),)
 
 # Snowball leaves irregular forms alone ("wore" never meets "wear"); map them first.
 IRREGULAR = {
@@ -170,6 +198,7 @@ class Stems:
     def __init__(self) -> None:
         self._stemmer = Stemmer.Stemmer("english")
         self._cache: dict[str, str] = {}
+        self._synonyms: dict[str, frozenset[str]] | None = None
 
     def stemWords(self, words: list[str]) -> list[str]:
         return [self.stem(word) for word in words]
@@ -180,6 +209,17 @@ class Stems:
             found = self._stemmer.stemWord(IRREGULAR.get(word, word))
             self._cache[word] = found
         return found
+
+    def synonyms(self, stem: str) -> frozenset[str]:
+        """The stems of the words that mean what `stem` does (itself excluded)."""
+        if self._synonyms is None:
+            found: dict[str, set[str]] = {}
+            for group in SYNONYMS:
+                group_stems = {self.stem(w) for w in group}
+                for member in group_stems:
+                    found.setdefault(member, set()).update(group_stems - {member})
+            self._synonyms = {k: frozenset(v) for k, v in found.items()}
+        return self._synonyms.get(stem, frozenset())
 
     def tokens(self, text: str) -> list[str]:
         return [self.stem(w) for w in _WORD.findall(text.lower()) if w not in STOPWORDS]

@@ -26,6 +26,7 @@ class Hit:
     start: int
     end: int
     score: float
+    before: str = ""  # the passage before it in the same article: what "it" or "the fund" means
 
     @property
     def text(self) -> str:
@@ -92,8 +93,12 @@ class SentenceIndex:
         return [self._hit(int(i), float(scores[i])) for i in ranked]
 
     def _hit(self, doc: int, score: float) -> Hit:
-        article = self.articles[int(self._owner[doc])]
-        return Hit(article, int(self._start[doc]), int(self._end[doc]), score)
+        owner = int(self._owner[doc])
+        article = self.articles[owner]
+        before = ""
+        if doc > 0 and int(self._owner[doc - 1]) == owner:
+            before = article.text[int(self._start[doc - 1]) : int(self._end[doc - 1])]
+        return Hit(article, int(self._start[doc]), int(self._end[doc]), score, before)
 
 
 class IndexCache:
