@@ -31,6 +31,7 @@ _ITINERARY = re.compile(
 )
 _RELATIVE = re.compile(r"\b(?:which|who|that)\b")
 _DISTRIBUTIVE = re.compile(r"\b(?:each|per|apiece|every|respectively)\b", re.I)
+_NEAR = 25  # characters: a count's noun sits within a few words of it
 OUTSIDE_CLAUSE = 0.5  # a term elsewhere in the sentence counts half: the subject often is
 SYNONYM = 0.8  # "financing" for "funding": nearly as good as the question's own word
 # A term only in the passage before counts half: "China's $41 billion contribution to this
@@ -81,8 +82,9 @@ def judge(hit: Hit, question: Question, index: SentenceIndex, kinds: frozenset[K
     answers = tuple(
         Span(found, scores[at], _hedged_at(text, clauses[at], found))
         for found in detect(text, kinds)
-        if not _restates(found, question)
         for at in [_clause_of(found.start, clauses)]
+        if not _restates(found, question)
+        and _counts_what_is_asked(found, question, text, clauses[at], index)
     )
     clause = text[clauses[best][0] : clauses[best][1]]
     return Candidate(
@@ -94,6 +96,20 @@ def judge(hit: Hit, question: Question, index: SentenceIndex, kinds: frozenset[K
         named=_named(question, own, context),
         fits=_fits(question, text, index),
     )
+
+
+def _counts_what_is_asked(
+    found: Found, question: Question, text: str, clause: tuple[int, int], index: SentenceIndex
+) -> bool:
+    """A count answers "how many X" only when X stands near it in its clause: "15,000 African
+    professionals", "leaders of 20 economies", "double the number of officers …, to 400"; a
+    number counting something else does not."""
+    if found.kind is not Kind.COUNT or not question.counted:
+        return True
+    start, end = max(clause[0], found.start - 4 * _NEAR), min(clause[1], found.end + 2 * _NEAR)
+    near = set(index.stems.tokens(text[start:end]))
+    asked = question.counted | {s for stem in question.counted for s in index.stems.synonyms(stem)}
+    return bool(near & asked)
 
 
 def _context_only(own: dict[str, float], before: dict[str, float]) -> dict[str, float]:

@@ -88,6 +88,7 @@ class Question:
     names: tuple[Name, ...] = ()
     qualifiers: frozenset[str] = frozenset()  # stems of "next", "first": which one is meant
     distributive: bool = False  # "how much will each state give": a per-member figure
+    counted: frozenset[str] = frozenset()  # "how many African professionals": what is counted
 
     @property
     def typed(self) -> bool:
@@ -117,7 +118,21 @@ def parse(text: str, stems: Stems) -> Question:
         names=_names(text, stems),
         qualifiers=frozenset(stems.stem(w) for w in words if w in _QUALIFIERS),
         distributive=bool(_EACH.search(text)),
+        counted=_counted(text, stems),
     )
+
+
+# "How many <noun phrase> <verb>": the phrase runs to the first auxiliary or verb.
+_HOW_MANY = re.compile(
+    r"\bhow many\s+(.+?)(?=\s(?:will|would|shall|did|do|does|are|is|were|was|have|has|had|can|"
+    r"could|may|might|must|should|a year|each|per|[a-z]+ed)\b|[?,.]|$)",
+    re.I,
+)
+
+
+def _counted(text: str, stems: Stems) -> frozenset[str]:
+    match = _HOW_MANY.search(text)
+    return frozenset(stems.tokens(match.group(1))) if match else frozenset()
 
 
 def _phrases(text: str) -> str:
