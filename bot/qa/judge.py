@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from bot.qa.figures import Found, Kind, detect
 from bot.qa.question import Question
-from bot.qa.retrieval import Hit, SentenceIndex
+from bot.qa.retrieval import Hit, Searchable
 
 # A figure belongs to its clause: in "China pledged $10 billion, and Japan committed 2 trillion
 # yen", a question about China's pledge must not be answered with Japan's figure.
@@ -59,7 +59,7 @@ class Candidate:
     fits: bool  # carries the question's qualifiers ("next", "first", "each")
 
 
-def judge(hit: Hit, question: Question, index: SentenceIndex, kinds: frozenset[Kind]) -> Candidate:
+def judge(hit: Hit, question: Question, index: Searchable, kinds: frozenset[Kind]) -> Candidate:
     text = hit.text
     weights = {t.stem: t.weight * index.idf(t.stem) for t in question.terms}
     total = sum(weights.values()) or 1.0
@@ -99,7 +99,7 @@ def judge(hit: Hit, question: Question, index: SentenceIndex, kinds: frozenset[K
 
 
 def _counts_what_is_asked(
-    found: Found, question: Question, text: str, clause: tuple[int, int], index: SentenceIndex
+    found: Found, question: Question, text: str, clause: tuple[int, int], index: Searchable
 ) -> bool:
     """A count answers "how many X" only when X stands near it in its clause: "15,000 African
     professionals", "leaders of 20 economies", "double the number of officers …, to 400"; a
@@ -125,7 +125,7 @@ def _named(question: Question, own: dict[str, float], context: dict[str, float])
     return sum(max(own.get(s, 0.0), context.get(s, 0.0)) for s in proper) / len(proper)
 
 
-def _fits(question: Question, text: str, index: SentenceIndex) -> bool:
+def _fits(question: Question, text: str, index: Searchable) -> bool:
     """What the question narrows to must be in the sentence itself: "the next summit" is not
     the one held on Saturday, and "how much will each state give" needs a per-state figure."""
     stems = set(index.stems.tokens(text))
@@ -148,7 +148,7 @@ def _hedged_at(text: str, clause: tuple[int, int], found: Found) -> bool:
 
 
 def _matched(
-    question: Question, text: str, index: SentenceIndex, article_text: str
+    question: Question, text: str, index: Searchable, article_text: str
 ) -> dict[str, float]:
     """The credit each question term earns in `text`: 1 when present, a little less for a
     synonym; a name also matches its demonym ("Korea", "Korean"), which the stemmer keeps

@@ -10,6 +10,7 @@ import math
 from collections import OrderedDict
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Protocol
 
 import bm25s
 import numpy as np
@@ -31,6 +32,18 @@ class Hit:
     @property
     def text(self) -> str:
         return self.article.text[self.start : self.end]
+
+
+class Searchable(Protocol):
+    """What answering needs of an index: its stemmer, idf, and a ranked passage search. Kept
+    in memory (`SentenceIndex`) or on disk beside the store (`bot.qa.persisted`)."""
+
+    @property
+    def stems(self) -> Stems: ...
+
+    def idf(self, stem: str) -> float: ...
+
+    def search(self, stems: Sequence[str], k: int = 40) -> list[Hit]: ...
 
 
 class SentenceIndex:
