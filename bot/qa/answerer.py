@@ -37,6 +37,11 @@ class ExtractiveAnswerer:
             answer_question, question, articles, context=context, indexes=self._indexes
         )
 
+    async def catch_up(self, store: Store) -> None:
+        """Index what the store gained since the last look (a watcher may call this after it
+        stores articles, so the next question finds nothing left to do)."""
+        await self._stored.index(store)
+
     async def answer_stored(
         self, question: str, store: Store, *, context: Conversation | None = None
     ) -> Answer:

@@ -48,10 +48,18 @@ class StoredCoverage:
             index = self._indexes.get(directory)
             if index is None:
                 index = await asyncio.to_thread(StoredIndex.open, directory, self._stems)
-            while rows := await store.articles_after(index.last_row, BATCH):
+            rows = await _arrived(store, index.last_row)
+            if rows:  # all at once: one segment built, not one merge per batch
                 index = await asyncio.to_thread(_add, index, rows)
             self._indexes[directory] = index
             return index
+
+
+async def _arrived(store: Store, after: int) -> list[tuple[int, Article]]:
+    rows: list[tuple[int, Article]] = []
+    while batch := await store.articles_after(rows[-1][0] if rows else after, BATCH):
+        rows += batch
+    return rows
 
 
 def _add(index: StoredIndex, rows: list[tuple[int, Article]]) -> StoredIndex:

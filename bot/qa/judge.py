@@ -81,7 +81,7 @@ def judge(hit: Hit, question: Question, index: Searchable, kinds: frozenset[Kind
     best = max(range(len(clauses)), key=scores.__getitem__)
     answers = tuple(
         Span(found, scores[at], _hedged_at(text, clauses[at], found))
-        for found in detect(text, kinds)
+        for found in (detect(text, kinds) if kinds else ())
         for at in [_clause_of(found.start, clauses)]
         if not _restates(found, question)
         and _counts_what_is_asked(found, question, text, clauses[at], index)

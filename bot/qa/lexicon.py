@@ -188,6 +188,9 @@ _WORD = re.compile(r"(?u)\d+(?:[.,]\d+)*|\b\w\w+\b")
 TOKEN_PATTERN = _WORD.pattern
 
 
+_SENTENCE_CACHE = 4096
+
+
 class Stems:
     """Lower-cased, stop-word-free, stemmed tokens; one instance shares its stem cache.
 
@@ -199,6 +202,7 @@ class Stems:
         self._stemmer = Stemmer.Stemmer("english")
         self._cache: dict[str, str] = {}
         self._synonyms: dict[str, frozenset[str]] | None = None
+        self._sentences: dict[str, tuple[str, ...]] = {}
 
     def stemWords(self, words: list[str]) -> list[str]:
         return [self.stem(word) for word in words]
@@ -221,5 +225,17 @@ class Stems:
             self._synonyms = {k: frozenset(v) for k, v in found.items()}
         return self._synonyms.get(stem, frozenset())
 
-    def tokens(self, text: str) -> list[str]:
-        return [self.stem(w) for w in _WORD.findall(text.lower()) if w not in STOPWORDS]
+    def tokens(self, text: str) -> tuple[str, ...]:
+        # Judging a question reads each candidate sentence (and the one before it) several
+        # times: remember recent sentences, not all of them.
+        found = self._sentences.get(text)
+        if found is None:
+            if len(self._sentences) >= _SENTENCE_CACHE:
+                self._sentences.clear()
+            found = self.fresh_tokens(text)
+            self._sentences[text] = found
+        return found
+
+    def fresh_tokens(self, text: str) -> tuple[str, ...]:
+        """`tokens` without remembering the sentence: for indexing, which sees each once."""
+        return tuple(self.stem(w) for w in _WORD.findall(text.lower()) if w not in STOPWORDS)

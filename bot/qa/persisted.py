@@ -26,12 +26,13 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
+import numpy.typing as npt
 
 from bot.core.models import Article
 from bot.qa.lexicon import Stems
 from bot.qa.passages import passages
 from bot.qa.retrieval import Hit
-from bot.qa.segment import Docs, Ints, Segment
+from bot.qa.segment import Docs, Segment
 
 FORMAT = 1
 MERGE_SHARE = 0.25  # merge when the tail holds more passages than this share of the main
@@ -50,7 +51,8 @@ class StoredIndex:
         self._shas: set[str] = set()
         self._segments: list[tuple[str, Segment]] = []
         self._generation = 0
-        self._df: Ints = np.zeros(1, dtype=np.int64)
+        self._df: npt.NDArray[np.int64] = np.zeros(1, dtype=np.int64)
+        self._passages = 0
         self._texts: dict[int, str] = {}
         self._stale: list[str] = []  # segment folders to delete once the manifest is saved
 
@@ -77,7 +79,7 @@ class StoredIndex:
         self._refresh_df()
 
     def __len__(self) -> int:
-        return sum(len(segment) for _, segment in self._segments)
+        return self._passages
 
     @property
     def articles(self) -> int:
@@ -120,13 +122,16 @@ class StoredIndex:
         offsets = [0]
         for number, article in enumerate(articles, start=first):
             for passage in passages(article.text):
-                stems = self.stems.tokens(article.text[passage.start : passage.end])
+                stems = self.stems.fresh_tokens(article.text[passage.start : passage.end])
                 tokens.extend(self._vocab.setdefault(s, len(self._vocab)) for s in stems)
                 owner.append(number)
                 start.append(passage.start)
                 end.append(passage.end)
                 offsets.append(len(tokens))
-        return Docs(*(np.asarray(a, dtype=np.int64) for a in (owner, start, end, tokens, offsets)))
+        # int32: a store would need 2 billion passages or tokens to outgrow it
+        small = {"owner": owner, "start": start, "end": end, "tokens": tokens}
+        arrays = {name: np.asarray(values, dtype=np.int32) for name, values in small.items()}
+        return Docs(**arrays, offsets=np.asarray(offsets, dtype=np.int64))
 
     def _add_segment(self, docs: Docs) -> None:
         main = self._segments[:1]
@@ -172,6 +177,7 @@ class StoredIndex:
         for _, segment in self._segments:
             df[: len(segment.df)] += segment.df
         self._df = df
+        self._passages = sum(len(segment) for _, segment in self._segments)
 
     # ── searching ───────────────────────────────────────────────────────────────────────
     def idf(self, stem: str) -> float:

@@ -18,8 +18,7 @@ import numpy as np
 import numpy.typing as npt
 from bm25s.tokenization import Tokenized
 
-Ints = npt.NDArray[np.int64]
-_DOCS = "docs.npz"
+Ints = npt.NDArray[np.int64] | npt.NDArray[np.int32]
 _BM25 = "bm25"
 
 
@@ -61,7 +60,9 @@ class Segment:
         self.docs = docs
         self._bm25 = bm25
         indptr = np.asarray(bm25.scores["indptr"], dtype=np.int64)
-        self.df: Ints = indptr[1:] - indptr[:-1]  # column lengths are document frequencies
+        self.df: npt.NDArray[np.int64] = (
+            indptr[1:] - indptr[:-1]
+        )  # column lengths are document frequencies
 
     @classmethod
     def build(cls, docs: Docs, vocab: dict[str, int]) -> Segment:
@@ -71,8 +72,8 @@ class Segment:
 
     @classmethod
     def load(cls, path: Path) -> Segment:
-        with np.load(path / _DOCS) as stored:
-            docs = Docs(**{name: stored[name] for name in Docs.__dataclass_fields__})
+        arrays = {n: np.load(path / f"{n}.npy", mmap_mode="r") for n in Docs.__dataclass_fields__}
+        docs = Docs(**arrays)
         bm25 = bm25s.BM25.load(path / _BM25, mmap=True, load_vocab=False, show_progress=False)
         return cls(docs, bm25)
 
@@ -81,7 +82,8 @@ class Segment:
         partial = path.with_name(path.name + ".partial")
         shutil.rmtree(partial, ignore_errors=True)
         partial.mkdir(parents=True)
-        np.savez(partial / _DOCS, **{n: getattr(self.docs, n) for n in Docs.__dataclass_fields__})
+        for name in Docs.__dataclass_fields__:
+            np.save(partial / f"{name}.npy", getattr(self.docs, name))
         self._bm25.save(partial / _BM25, show_progress=False)
         shutil.rmtree(path, ignore_errors=True)  # a crash's leftover the manifest never named
         partial.rename(path)
