@@ -98,7 +98,11 @@ def _typed(question: Question, candidates: list[Candidate]) -> Answer:
 
 def _open(question: Question, candidates: list[Candidate], stems: Stems) -> Answer:
     floor = _floor(candidates)
-    relevant = [c for c in candidates if c.coverage >= floor and _adds(c, question, stems)]
+    relevant = [
+        c
+        for c in candidates
+        if c.coverage >= floor and _adds(c, question, stems) and _names_focus(c, question, stems)
+    ]
     if question.commitment:
         relevant = [c for c in relevant if c.commitment and not c.hedged]
     if not relevant:
@@ -114,6 +118,13 @@ def _adds(candidate: Candidate, question: Question, stems: Stems) -> bool:
     Ukraine", a heading) tells the reader nothing the question did not."""
     asked = {t.stem for t in question.terms} | {s for t in question.terms for s in t.synonyms}
     return bool(set(stems.tokens(candidate.hit.text)) - asked)
+
+
+def _names_focus(candidate: Candidate, question: Question, stems: Stems) -> bool:
+    if question.focus is None:
+        return True
+    own = set(stems.tokens(candidate.hit.text))
+    return question.focus in own or bool(stems.synonyms(question.focus) & own)
 
 
 def _floor(candidates: list[Candidate]) -> float:

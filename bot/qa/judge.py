@@ -37,6 +37,7 @@ SYNONYM = 0.8  # "financing" for "funding": nearly as good as the question's own
 # A term only in the passage before counts half: "China's $41 billion contribution to this
 # fund" is about the contingency reserve its previous sentence named.
 CONTEXT = 0.5
+_LEDE_CHARS = 400
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,7 +65,8 @@ def judge(hit: Hit, question: Question, index: Searchable, kinds: frozenset[Kind
     weights = {t.stem: t.weight * index.idf(t.stem) for t in question.terms}
     total = sum(weights.values()) or 1.0
     own = _matched(question, text, index, hit.article.text)
-    context = _context_only(own, _matched(question, hit.before, index, hit.article.text))
+    around = f"{_lede(hit.article.text)}\n{hit.before}"
+    context = _context_only(own, _matched(question, around, index, hit.article.text))
     clauses = _clauses(text)
     clause_credit = [_matched(question, text[s:e], index, hit.article.text) for s, e in clauses]
 
@@ -112,6 +114,13 @@ def _counts_what_is_asked(
     return bool(near & asked)
 
 
+def _lede(text: str) -> str:
+    """The headline and first paragraph: what every later line of a report goes on from, as
+    a list line under "The leaders:" goes on from the strategy the lede names."""
+    lines = [line for line in text[:_LEDE_CHARS].split("\n") if line.strip()]
+    return "\n".join(lines[:2])
+
+
 def _context_only(own: dict[str, float], before: dict[str, float]) -> dict[str, float]:
     return {stem: CONTEXT * c for stem, c in before.items() if own.get(stem, 0.0) < CONTEXT * c}
 
@@ -119,10 +128,13 @@ def _context_only(own: dict[str, float], before: dict[str, float]) -> dict[str, 
 def _named(question: Question, own: dict[str, float], context: dict[str, float]) -> float:
     """The share of the question's proper names the sentence (or the one before) carries:
     "how much will China contribute" is answered by China's figure, not the bank's."""
-    proper = [t.stem for t in question.terms if t.proper]
+    proper = [t.stem for t in question.terms if t.proper and not t.setting]
     if not proper:
         return 1.0
-    return sum(max(own.get(s, 0.0), context.get(s, 0.0)) for s in proper) / len(proper)
+    # A name counts as carried once it earns half credit: scattered words of it, or the
+    # sentence before naming it, still tie the sentence to it.
+    carried = [max(own.get(s, 0.0), context.get(s, 0.0)) >= CONTEXT for s in proper]
+    return sum(carried) / len(proper)
 
 
 def _fits(question: Question, text: str, index: Searchable) -> bool:

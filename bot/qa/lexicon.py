@@ -33,7 +33,8 @@ STOPWORDS = frozenset(
 QUESTION_ONLY = frozenset(
     words(
         "say said says tell told telling according mention mentioned report reported reports "
-        "article coverage story piece news exactly specifically actually worth speak spoke spoken"
+        "article coverage story piece news exactly specifically actually worth speak spoke spoken "
+        "topic subject"
     )
 )
 
@@ -184,6 +185,14 @@ COUNTRIES = frozenset(
     ]
 )
 
+# "co-chaired" and "cochairing" are one word written two ways.
+_PREFIX_HYPHEN = re.compile(r"\b(co|re|pre|non|multi|inter)-(?=[a-z])", re.I)
+
+
+def joined_prefixes(text: str) -> str:
+    return _PREFIX_HYPHEN.sub(r"\1", text)
+
+
 _WORD = re.compile(r"(?u)\d+(?:[.,]\d+)*|\b\w\w+\b")
 TOKEN_PATTERN = _WORD.pattern
 
@@ -238,4 +247,5 @@ class Stems:
 
     def fresh_tokens(self, text: str) -> tuple[str, ...]:
         """`tokens` without remembering the sentence: for indexing, which sees each once."""
-        return tuple(self.stem(w) for w in _WORD.findall(text.lower()) if w not in STOPWORDS)
+        words = _WORD.findall(joined_prefixes(text.lower()))
+        return tuple(self.stem(w) for w in words if w not in STOPWORDS)

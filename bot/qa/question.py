@@ -64,6 +64,7 @@ class Term:
     weight: float  # beside its idf: verbs that coverage paraphrases freely count less
     proper: bool = False  # capitalised mid-question: "Korea" also matches "Korean"
     synonyms: frozenset[str] = frozenset()  # stems of words that mean the same ("funding")
+    setting: bool = False  # a place the question is set in ("where in Gyeongju"), not its subject
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,6 +90,7 @@ class Question:
     qualifiers: frozenset[str] = frozenset()  # stems of "next", "first": which one is meant
     distributive: bool = False  # "how much will each state give": a per-member figure
     counted: frozenset[str] = frozenset()  # "how many African professionals": what is counted
+    focus: str | None = None  # "what are the pillars of …": the stem of what is asked for
 
     @property
     def typed(self) -> bool:
@@ -119,6 +121,7 @@ def parse(text: str, stems: Stems) -> Question:
         qualifiers=frozenset(stems.stem(w) for w in words if w in _QUALIFIERS),
         distributive=bool(_EACH.search(text)),
         counted=_counted(text, stems),
+        focus=_focus(text, stems),
     )
 
 
@@ -128,6 +131,21 @@ _HOW_MANY = re.compile(
     r"could|may|might|must|should|a year|each|per|[a-z]+ed)\b|[?,.]|$)",
     re.I,
 )
+
+
+# "What are the pillars of cooperation in …": the noun before "of" is what the answer names;
+# a sentence about the cooperation that never names its pillars does not answer.
+_FOCUS = re.compile(
+    r"^\W*what\s(?:is|are|was|were)\sthe\s(?:[\w-]+\s){0,2}?([\w-]+)\s"
+    r"(?:of|in|for|on|behind|under|between)\b",
+    re.I,
+)
+
+
+def _focus(text: str, stems: Stems) -> str | None:
+    match = _FOCUS.match(text)
+    found = stems.tokens(match.group(1)) if match else ()
+    return found[0] if found else None
 
 
 def _counted(text: str, stems: Stems) -> frozenset[str]:
@@ -158,9 +176,13 @@ def _names(text: str, stems: Stems) -> tuple[Name, ...]:
     return tuple(names)
 
 
+_SETTING = re.compile(r"\b(?:in|at|near|around|inside|outside)\s+([A-Z][\w'’-]*)")
+
+
 def _terms(text: str, stems: Stems) -> tuple[Term, ...]:
     words = _WORD.findall(text)
     proper = {stems.stem(w.lower()) for w in words[1:] if w[:1].isupper()}
+    setting = {stems.stem(m.lower()) for m in _SETTING.findall(text)}
     commitment = {stems.stem(w) for w in COMMITMENT_VERBS}
     generic = {stems.stem(w) for w in GENERIC_VERBS}
     skip = {stems.stem(w) for w in QUESTION_ONLY}
@@ -169,5 +191,5 @@ def _terms(text: str, stems: Stems) -> tuple[Term, ...]:
         if stem in skip or stem in seen:
             continue
         weight = 0.3 if stem in commitment or stem in generic else 1.0
-        seen[stem] = Term(stem, weight, stem in proper, stems.synonyms(stem))
+        seen[stem] = Term(stem, weight, stem in proper, stems.synonyms(stem), stem in setting)
     return tuple(seen.values())

@@ -17,7 +17,7 @@ import numpy as np
 import numpy.typing as npt
 
 from bot.core.models import Article
-from bot.qa.lexicon import STOPWORDS, TOKEN_PATTERN, Stems
+from bot.qa.lexicon import STOPWORDS, TOKEN_PATTERN, Stems, joined_prefixes
 from bot.qa.passages import passages
 
 
@@ -68,7 +68,7 @@ class SentenceIndex:
 
     def _build(self, texts: list[str]) -> None:
         tokenized = bm25s.tokenize(
-            texts,
+            [joined_prefixes(text) for text in texts],
             lower=True,
             token_pattern=TOKEN_PATTERN,
             stopwords=sorted(STOPWORDS),

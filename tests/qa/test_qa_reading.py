@@ -77,3 +77,35 @@ def test_declines_what_the_story_does_not_say(story: Article, question: str) -> 
     answer = ask(question, story)
     assert not answer.answerable
     assert answer.answer.startswith("The coverage doesn't say")
+
+
+LIST_STORY = """Reef summit opens in Tanna
+The following is the gist of the Coral Plan 2030 adopted by the leaders of five island states.
+Island leaders:
+-- name clean harbours, reef tourism and "Blue Schools" as pillars of cooperation.
+-- will review progress every two years.
+Security was tight around the Lagoon Sports Complex, where the summit was held.
+Leaders flew in through Port Vila airport on Monday before heading to Tanna for talks.
+Mr Tui thanked Premier Oro for hosting and Premier Lasi for cochairing the meeting.
+"""
+
+
+@pytest.fixture(scope="module")
+def listed() -> Article:
+    digest = hashlib.sha256(LIST_STORY.encode()).hexdigest()
+    return Article(title="Reef summit", text=LIST_STORY, sha256=digest)
+
+
+def test_a_list_line_answers_with_the_plan_its_lede_names(listed: Article) -> None:
+    answer = ask("What are the pillars of cooperation in the Coral Plan 2030?", listed)
+    assert "Blue Schools" in answer.answer
+
+
+def test_a_place_the_question_is_set_in_need_not_be_repeated(listed: Article) -> None:
+    answer = ask("Where in Tanna was the summit held?", listed)
+    assert answer.answer.startswith("the Lagoon Sports Complex")
+
+
+def test_a_hyphenated_prefix_is_the_same_word_unhyphenated(listed: Article) -> None:
+    answer = ask("Who hosted and who co-chaired the meeting?", listed)
+    assert answer.answer.startswith("Oro; Lasi")
