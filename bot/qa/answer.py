@@ -20,6 +20,7 @@ from bot.qa.figures import Kind
 from bot.qa.guard import ASK, clean, refusal
 from bot.qa.judge import Candidate, Span, judge
 from bot.qa.lexicon import Stems
+from bot.qa.passages import passages
 from bot.qa.question import Question, parse
 from bot.qa.retrieval import Hit, IndexCache, Searchable
 
@@ -109,8 +110,26 @@ def _open(question: Question, candidates: list[Candidate], stems: Stems) -> Answ
         return _decline(question, candidates)
     best = max(relevant, key=lambda c: (c.coverage, c.hit.score))
     leads = _leads(best, question, floor) if question.wants else []
-    quote = _quoted(best.hit)
-    return _reply(f"{'; '.join(leads)} — {quote}" if leads else quote, [best.hit])
+    hits = [best.hit, *continuation(best.hit)]
+    quote = " ".join(_quoted(hit) for hit in hits)
+    return _reply(f"{'; '.join(leads)} — {quote}" if leads else quote, hits)
+
+
+# A sentence that opens on a pronoun or a linking word goes on saying what the one before said:
+# "“We will …,” he said. “This is an idea for the future,” he added." is one answer.
+_GOES_ON = re.compile(
+    r"[\W]*(?:He|She|They|It|This|These|That|Such|Those|The (?:move|plan|proposal|idea|offer|"
+    r"package|fund|initiative)|But|However|In addition|Also)\b"
+)
+
+
+def continuation(hit: Hit) -> list[Hit]:
+    """The passage right after `hit` in its article when it carries `hit` on, else nothing."""
+    text = hit.article.text
+    after = next((p for p in passages(text) if p.start >= hit.end), None)
+    if after is None or not _GOES_ON.match(text, after.start, after.end):
+        return []
+    return [Hit(hit.article, after.start, after.end, 0.0, before=hit.text)]
 
 
 def _adds(candidate: Candidate, question: Question, stems: Stems) -> bool:

@@ -109,3 +109,24 @@ def test_a_place_the_question_is_set_in_need_not_be_repeated(listed: Article) ->
 def test_a_hyphenated_prefix_is_the_same_word_unhyphenated(listed: Article) -> None:
     answer = ask("Who hosted and who co-chaired the meeting?", listed)
     assert answer.answer.startswith("Oro; Lasi")
+
+
+def test_what_someone_said_takes_the_sentence_that_carries_it_on(listed: Article) -> None:
+    text = (
+        "Premier Oro spoke on fisheries.\n"
+        "Premier Oro said the island states would pool their patrol boats.\n"
+        "He added that a joint licence for tuna fleets would follow by 2027.\n"
+        "Tourism ministers met separately."
+    )
+    article = Article(title="Fish", text=text, sha256=hashlib.sha256(text.encode()).hexdigest())
+    answer = ask("What did Premier Oro say about patrol boats?", article)
+    assert [c.quote for c in answer.citations] == [
+        "Premier Oro said the island states would pool their patrol boats.",
+        "He added that a joint licence for tuna fleets would follow by 2027.",
+    ]
+    assert "tuna" in answer.answer
+
+
+def test_a_sentence_on_another_subject_is_not_carried_on(listed: Article) -> None:
+    answer = ask("What will the island leaders review?", listed)
+    assert len(answer.citations) == 1
