@@ -8,27 +8,13 @@ import re
 from dataclasses import dataclass
 
 from bot.qa.figures import Found, Kind, detect
+from bot.qa.lexicon import COMMITMENT_CUES, HEDGE, ITINERARY
 from bot.qa.question import Question
 from bot.qa.retrieval import Hit, Searchable
 
 # A figure belongs to its clause: in "China pledged $10 billion, and Japan committed 2 trillion
 # yen", a question about China's pledge must not be answered with Japan's figure.
 _CLAUSE_BREAK = re.compile(r",\s(?:and|but|while|whereas)\s|;\s|\s[-–—]\s")
-_HEDGE = re.compile(
-    r"\b(?:could|might|may|consider(?:s|ed|ing)?|hopes?|hoped|study (?:carefully|whether)|"
-    r"explore|mull|weigh(?:s|ing)?|possibly|stopped short)\b"
-)
-_COMMITMENT = re.compile(
-    r"\b(?:will|would|shall|pledged?|pledging|commit(?:s|ted)?|promised?|agreed?|decided|"
-    r"vowed|ready to|willing to|intends? to|plans? to|announced|unveiled|offered)\b",
-    re.I,
-)
-# Programme, not commitment: "will attend a gala dinner", "is due to hold talks".
-_ITINERARY = re.compile(
-    r"\b(?:will|would)\s(?:also\s)?(?:attend|tour|visit|arrive|travel|fly|depart|leave|return|"
-    r"join|meet|be held)\b|\b(?:is|are) (?:due|scheduled|expected) to\b",
-    re.I,
-)
 _RELATIVE = re.compile(r"\b(?:which|who|that)\b")
 _DISTRIBUTIVE = re.compile(r"\b(?:each|per|apiece|every|respectively)\b", re.I)
 _NEAR = 25  # characters: a count's noun sits within a few words of it
@@ -93,8 +79,8 @@ def judge(hit: Hit, question: Question, index: Searchable, kinds: frozenset[Kind
         hit=hit,
         coverage=(whole + before) / total,
         answers=answers,
-        commitment=bool(_COMMITMENT.search(clause)) and not _only_itinerary(clause),
-        hedged=bool(_HEDGE.search(clause)),
+        commitment=bool(COMMITMENT_CUES.search(clause)) and not _only_itinerary(clause),
+        hedged=bool(HEDGE.search(clause)),
         named=_named(question, own, context),
         fits=_fits(question, text, index),
     )
@@ -150,7 +136,7 @@ def _fits(question: Question, text: str, index: Searchable) -> bool:
 def _hedged_at(text: str, clause: tuple[int, int], found: Found) -> bool:
     """A hedge covers its clause, but not a relative clause after it: in "we will consider
     the decisions, which include halving emissions by 2050", the date is stated firmly."""
-    hedges = list(_HEDGE.finditer(text, clause[0], clause[1]))
+    hedges = list(HEDGE.finditer(text, clause[0], clause[1]))
     if not hedges:
         return False
     before = [h for h in hedges if h.end() <= found.start]
@@ -219,8 +205,8 @@ def _clause_of(offset: int, clauses: list[tuple[int, int]]) -> int:
 
 
 def _only_itinerary(clause: str) -> bool:
-    cues = len(_COMMITMENT.findall(clause))
-    return cues > 0 and cues <= len(_ITINERARY.findall(clause))
+    cues = len(COMMITMENT_CUES.findall(clause))
+    return cues > 0 and cues <= len(ITINERARY.findall(clause))
 
 
 def _restates(found: Found, question: Question) -> bool:

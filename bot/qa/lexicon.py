@@ -47,6 +47,30 @@ COMMITMENT_VERBS = frozenset(
     )
 )
 
+# ── The commitment vocabulary ──────────────────────────────────────────────────────────────
+# Everything the Q&A knows about commitment, hedging and programme sits in this block (with
+# COMMITMENT_VERBS above), so that it can give way in one edit to the brief engine's shared
+# commitment vocabulary.
+
+# A commitment stated in a clause: "will", "pledged", "is ready to".
+COMMITMENT_CUES = re.compile(
+    r"\b(?:will|would|shall|pledged?|pledging|commit(?:s|ted)?|promised?|agreed?|decided|"
+    r"vowed|ready to|willing to|intends? to|plans? to|announced|unveiled|offered)\b",
+    re.I,
+)
+# What could or may happen, not what will: "could announce a date next year".
+HEDGE = re.compile(
+    r"\b(?:could|might|may|consider(?:s|ed|ing)?|hopes?|hoped|study (?:carefully|whether)|"
+    r"explore|mull|weigh(?:s|ing)?|possibly|stopped short)\b"
+)
+# Programme, not commitment: "will attend a gala dinner", "is due to hold talks".
+ITINERARY = re.compile(
+    r"\b(?:will|would)\s(?:also\s)?(?:attend|tour|visit|arrive|travel|fly|depart|leave|return|"
+    r"join|meet|be held)\b|\b(?:is|are) (?:due|scheduled|expected) to\b",
+    re.I,
+)
+# ───────────────────────────────────────────────────────────────────────────────────────────
+
 # Everyday verbs of giving and doing: "pay into the fund" is reported as "contribution to the
 # fund", "hold a summit" as "convene a summit"; a missing one says little about relevance.
 GENERIC_VERBS = frozenset(

@@ -6,7 +6,14 @@ import re
 from dataclasses import dataclass
 
 from bot.qa.figures import Kind
-from bot.qa.lexicon import COMMITMENT_VERBS, GENERIC_VERBS, PHRASES, QUESTION_ONLY, Stems
+from bot.qa.lexicon import (
+    COMMITMENT_VERBS,
+    GENERIC_VERBS,
+    HEDGE,
+    PHRASES,
+    QUESTION_ONLY,
+    Stems,
+)
 
 _K = Kind
 # Wh-phrases in priority order: at one position the first alternative wins, so "for how many
@@ -44,7 +51,6 @@ _WANTS: tuple[tuple[str, tuple[Kind, ...]], ...] = (
 _WANT_RE = re.compile("|".join(f"\\b(?:{p})\\b" for p, _ in _WANTS), re.I)
 _WANT_EACH = [(re.compile(f"\\b(?:{p})\\b", re.I), kinds) for p, kinds in _WANTS]
 _OPEN_START = re.compile(r"^\W*(?:what|which|why|how|in what way|apa|bagaimana)\b", re.I)
-_HEDGED = re.compile(r"\b(?:could|might|may|consider(?:ing|ed)?|hope[sd]?|possibl[ey])\b")
 # "each year" qualifies the figure asked for; it is not what the question is about.
 _FREQUENCY = re.compile(r"\b(?:each|every|a|per) (?:year|month|week|day)\b|\bannually\b", re.I)
 _FIGURE = re.compile(r"\d(?:[\d,.]*\d)?")
@@ -114,7 +120,7 @@ def parse(text: str, stems: Stems) -> Question:
         open_first=bool(wants) and open_start and first_at > 0,
         commitment=(not wants or (open_start and first_at > 0))
         and any(w in COMMITMENT_VERBS for w in words),
-        hedged=bool(_HEDGED.search(lowered)),
+        hedged=bool(HEDGE.search(lowered)),
         terms=_terms(_phrases(_FREQUENCY.sub(" ", _WANT_RE.sub(" ", text))), stems),
         figures=frozenset(_FIGURE.findall(text)),
         names=_names(text, stems),
