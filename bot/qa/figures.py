@@ -60,8 +60,8 @@ _QUALIFIER = (
     r"quarter) of)[\s-])?"
 )
 _DATE_CORE = (
-    rf"(?:{_MONTH}\s(?:19|20)\d\d|{_MONTH}\s{_DAY}(?!\d)(?:,?\s(?:19|20)\d\d)?"
-    rf"|{_DAY}\s{_MONTH}(?:\s(?:19|20)\d\d)?|{_YEAR}"
+    rf"(?:{_MONTH}\s(?:19|20)\d\d|{_MONTH}\s{_DAY}(?:\s?[-–]\s?{_DAY})?(?!\d)(?:,?\s(?:19|20)\d\d)?"
+    rf"|{_DAY}(?:\s?[-–]\s?{_DAY})?\s{_MONTH}(?:\s(?:19|20)\d\d)?|{_YEAR}"
     r"|(?:next|this|last|later this|early next)\s"
     r"(?:year|month|week|spring|summer|autumn|fall|winter|quarter)|(?:"
     + "|".join(WEEKDAYS)
