@@ -9,6 +9,7 @@ from bot.config import AppConfig
 from bot.core.errors import BadInput
 from bot.evaluation.corpus import load_corpus
 from bot.evaluation.misses import format_misses
+from bot.evaluation.question_misses import format_question_misses
 from bot.evaluation.questions import Answerer
 from bot.evaluation.report import format_table, to_json
 from bot.evaluation.runner import EvalReport, evaluate
@@ -51,4 +52,6 @@ def run_eval(
         print(format_table(report))
     if misses:
         print("\n" + format_misses(report.articles))
+        if answerer is not None:
+            print("\n" + format_question_misses(cases, answerer))
     return 0

@@ -25,6 +25,8 @@ class QuestionCounts:
     answered: int = 0  # answerable questions whose answer holds every answer term
     unanswerable: int = 0
     declined: int = 0  # unanswerable questions answered "the article doesn't say", no guess
+    given: int = 0  # answers given (answerable), right or wrong
+    given_cited: int = 0  # answers given that carry at least one citation
     citations: int = 0
     verbatim: int = 0  # citations whose quote is a verbatim substring of the article
 
@@ -64,6 +66,8 @@ def score_questions(
         else:
             counts.unanswerable += 1
             counts.declined += correct
+        counts.given += answer.answerable
+        counts.given_cited += answer.answerable and bool(answer.citations)
         counts.citations += len(answer.citations)
         counts.verbatim += verbatim_citations(answer, article.text)
     return counts

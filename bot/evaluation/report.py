@@ -134,6 +134,7 @@ def _question_table(q: QuestionCounts) -> str:
     rows = [
         ["questions: answerable answered", _ratio(q.answered, q.answerable)],
         ["questions: unanswerable declined", _ratio(q.declined, q.unanswerable)],
+        ["answers with a citation", _ratio(q.given_cited, q.given)],
         ["citations verbatim", _ratio(q.verbatim, q.citations)],
     ]
     return align(rows)
@@ -175,5 +176,6 @@ def _questions_json(q: QuestionCounts | None) -> dict[str, Any] | None:
     return {
         "answerable": _ratio_json(q.answered, q.answerable),
         "unanswerable_declined": _ratio_json(q.declined, q.unanswerable),
+        "answers_cited": _ratio_json(q.given_cited, q.given),
         "citations_verbatim": _ratio_json(q.verbatim, q.citations),
     }

@@ -19,8 +19,10 @@ from bot.qa.context import Conversation
 from bot.qa.figures import Kind
 from bot.qa.guard import ASK, clean, refusal
 from bot.qa.judge import Candidate, Span, judge
+from bot.qa.lexicon import Stems
+from bot.qa.passages import passages
 from bot.qa.question import Question, parse
-from bot.qa.retrieval import Hit, IndexCache
+from bot.qa.retrieval import Hit, IndexCache, Searchable
 
 MIN_COVERAGE = 0.5  # at least half the question's content (idf-weighted) in the sentence
 RELATIVE = 0.75  # and nearly as much as the best-covered sentence: the answer is *about* it
@@ -40,16 +42,21 @@ def answer_question(
     text = screen(question, articles, context)
     if isinstance(text, Answer):
         return text
-    index = (indexes or IndexCache(size=1)).get(articles)
+    return answer_screened(text, (indexes or IndexCache(size=1)).get(articles))
+
+
+def answer_screened(text: str, index: Searchable) -> Answer:
+    """The answer to a screened question (see `screen`) from the passages of `index`."""
     parsed = parse(text, index.stems)
     if not parsed.terms:
         return Answer(answer=ASK, answerable=False)
     kinds = frozenset(k for want in parsed.wants for k in want)
-    hits = index.search([t.stem for t in parsed.terms], k=CANDIDATES)
+    stems = [s for t in parsed.terms for s in (t.stem, *sorted(t.synonyms))]
+    hits = index.search(stems, k=CANDIDATES)
     candidates = _distinct([judge(hit, parsed, index, kinds) for hit in hits])
     if parsed.typed:
-        return _typed(parsed, candidates, articles)
-    return _open(parsed, candidates, articles)
+        return _typed(parsed, candidates)
+    return _open(parsed, candidates, index.stems)
 
 
 def screen(
@@ -58,44 +65,85 @@ def screen(
     """The question ready to answer (cleaned, a follow-up made whole), or the reply that
     stands instead: a refusal of an empty, oversized or off-topic question, or no coverage.
     Every answerer starts here."""
-    text = clean(question)
-    reply = refusal(text)
-    if reply is not None:
-        return Answer(answer=reply, answerable=False)
-    if context is not None:
-        text = context.resolve(text)
-    if not articles:
+    text = screen_question(question, context)
+    if isinstance(text, str) and not articles:
         return Answer(answer=NO_COVERAGE, answerable=False)
     return text
 
 
-def _typed(question: Question, candidates: list[Candidate], articles: Sequence[Article]) -> Answer:
+def screen_question(question: str, context: Conversation | None) -> str | Answer:
+    """`screen` before the coverage is known: a bad question is refused without touching it."""
+    text = clean(question)
+    reply = refusal(text)
+    if reply is not None:
+        return Answer(answer=reply, answerable=False)
+    return context.resolve(text) if context is not None else text
+
+
+def _typed(question: Question, candidates: list[Candidate]) -> Answer:
     floor = _floor(candidates)
     main = question.wants[0]
     options = [
-        (span.coverage + _exact(span), c.coverage, c.hit.score, c)
+        (c.named, span.coverage + _exact(span), c.coverage, c.hit.score, c)
         for c in candidates
+        if c.fits
         for span in c.answers
         if span.found.kind in main and span.coverage >= floor and _firm(span, question)
     ]
     if not options:
-        return _decline(question, candidates, articles)
-    best = max(options, key=lambda o: o[:3])[3]
+        return _decline(question, candidates)
+    best = max(options, key=lambda o: o[:4])[4]
     leads = _leads(best, question, floor)
-    return _reply(f"{'; '.join(leads)} — “{best.hit.text}”", [best.hit])
+    return _reply(f"{'; '.join(leads)} — {_quoted(best.hit)}", [best.hit])
 
 
-def _open(question: Question, candidates: list[Candidate], articles: Sequence[Article]) -> Answer:
+def _open(question: Question, candidates: list[Candidate], stems: Stems) -> Answer:
     floor = _floor(candidates)
-    relevant = [c for c in candidates if c.coverage >= floor]
+    relevant = [
+        c
+        for c in candidates
+        if c.coverage >= floor and _adds(c, question, stems) and _names_focus(c, question, stems)
+    ]
     if question.commitment:
         relevant = [c for c in relevant if c.commitment and not c.hedged]
     if not relevant:
-        return _decline(question, candidates, articles)
+        return _decline(question, candidates)
     best = max(relevant, key=lambda c: (c.coverage, c.hit.score))
     leads = _leads(best, question, floor) if question.wants else []
-    quote = f"“{best.hit.text}”"
-    return _reply(f"{'; '.join(leads)} — {quote}" if leads else quote, [best.hit])
+    hits = [best.hit, *continuation(best.hit)]
+    quote = " ".join(_quoted(hit) for hit in hits)
+    return _reply(f"{'; '.join(leads)} — {quote}" if leads else quote, hits)
+
+
+# A sentence that opens on a pronoun or a linking word goes on saying what the one before said:
+# "“We will …,” he said. “This is an idea for the future,” he added." is one answer.
+_GOES_ON = re.compile(
+    r"[\W]*(?:He|She|They|It|This|These|That|Such|Those|The (?:move|plan|proposal|idea|offer|"
+    r"package|fund|initiative)|But|However|In addition|Also)\b"
+)
+
+
+def continuation(hit: Hit) -> list[Hit]:
+    """The passage right after `hit` in its article when it carries `hit` on, else nothing."""
+    text = hit.article.text
+    after = next((p for p in passages(text) if p.start >= hit.end), None)
+    if after is None or not _GOES_ON.match(text, after.start, after.end):
+        return []
+    return [Hit(hit.article, after.start, after.end, 0.0, before=hit.text)]
+
+
+def _adds(candidate: Candidate, question: Question, stems: Stems) -> bool:
+    """A sentence made only of the question's own words ("An African peace plan for
+    Ukraine", a heading) tells the reader nothing the question did not."""
+    asked = {t.stem for t in question.terms} | {s for t in question.terms for s in t.synonyms}
+    return bool(set(stems.tokens(candidate.hit.text)) - asked)
+
+
+def _names_focus(candidate: Candidate, question: Question, stems: Stems) -> bool:
+    if question.focus is None:
+        return True
+    own = set(stems.tokens(candidate.hit.text))
+    return question.focus in own or bool(stems.synonyms(question.focus) & own)
 
 
 def _floor(candidates: list[Candidate]) -> float:
@@ -135,6 +183,11 @@ def _leads(best: Candidate, question: Question, floor: float) -> list[str]:
     return leads
 
 
+def _quoted(hit: Hit) -> str:
+    # A passage joined across a line wrap reads as one line; the citation keeps it verbatim.
+    return f"“{' '.join(hit.text.split())}”"
+
+
 def _reply(answer: str, hits: list[Hit]) -> Answer:
     return Answer(answer=answer, answerable=True, citations=[_cite(h) for h in hits])
 
@@ -145,22 +198,20 @@ def _cite(hit: Hit) -> Citation:
     )
 
 
-def _decline(
-    question: Question, candidates: list[Candidate], articles: Sequence[Article]
-) -> Answer:
+def _decline(question: Question, candidates: list[Candidate]) -> Answer:
     """Say what the coverage doesn't say; quote the closest sentence so the user can check."""
     closest = [c.hit for c in candidates if c.coverage >= MIN_COVERAGE][:1]
     return Answer(
-        answer=_doesnt_say(question, articles),
+        answer=_doesnt_say(question, [c.hit.text for c in candidates]),
         answerable=False,
         citations=[_cite(h) for h in closest],
     )
 
 
-def _doesnt_say(question: Question, articles: Sequence[Article]) -> str:
+def _doesnt_say(question: Question, retrieved: list[str]) -> str:
     asked = question.text.strip().rstrip("?.! ")
     # Echoing a figure the coverage lacks would read as a guess; keep the reply generic then.
-    figures_known = all(any(f in a.text for a in articles) for f in question.figures)
+    figures_known = all(any(f in text for text in retrieved) for f in question.figures)
     if not asked or len(asked) > 200 or not figures_known:
         return "The coverage doesn't say."
     return f"The coverage doesn't say {indirect(asked)}."

@@ -31,6 +31,8 @@ class Conversation:
         """`question` made whole from the previous one when it is elliptical."""
         if not self.previous_question or not _elliptical(question):
             return question
+        if _WH_ONLY.match(question):
+            return _new_ask(self.previous_question, question)
         return _merge(self.previous_question, _LEAD.sub("", question).strip(" ?.!"))
 
     def after(self, question: str) -> Conversation:
@@ -38,11 +40,32 @@ class Conversation:
         return replace(self, previous_question=self.resolve(question))
 
 
+# "And when?", "until when?", "how much?": only the ask changes; the subject is the last one's.
+_WH_ONLY = re.compile(
+    r"^\s*(?:and\s+)?(?:(?:until|by|since|from|for|in|at|to)\s+)?"
+    r"(?:when|where|who|whom|how (?:much|many|long)|what (?:date|year|amount))\s*[?.!]*\s*$",
+    re.I,
+)
+_ASK = re.compile(
+    r"^\W*(?:(?:until|by|since|from|for|in|at|to|over|on)\s+)?(?:what|which|who|whom|when|"
+    r"where|how)(?:\s+(?:much|many|large|big|long|date|year|amount|period))?\s+",
+    re.I,
+)
+
+
 def _elliptical(question: str) -> bool:
-    if _LEAD.match(question):
+    if _LEAD.match(question) or _WH_ONLY.match(question):
         return True
     words = question.strip(" ?.!").split()
     return 0 < len(words) <= 4 and not _WH.search(question)
+
+
+def _new_ask(previous: str, ask: str) -> str:
+    """ "How large is the package?" + "and until when?" → "until when is the package?" """
+    frame = previous.strip().rstrip("?.! ")
+    rest = _ASK.sub("", frame, count=1)
+    wh = re.sub(r"^\s*and\s+", "", ask, flags=re.I).strip(" ?.!")
+    return f"{wh[:1].upper()}{wh[1:]} {rest}?" if rest != frame else previous
 
 
 def _merge(previous: str, fragment: str) -> str:

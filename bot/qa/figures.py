@@ -47,6 +47,7 @@ _MONEY_CORE = (
     rf"(?:{_CUR_PRE}{_NUM}{_SCALE}?|{_NUM}{_SCALE}?\s?{_CUR_POST}"
     rf"|{_NUM}\s(?:million|billion|trillion)\b)"
 )
+_BARE_SCALED = re.compile(rf"{_NUM}\s(?:million|billion|trillion)")
 _MONEY = re.compile(rf"(?:{_MONEY_CORE})(?:\s?\((?:about\s|some\s)?{_MONEY_CORE}\))?")
 _PERCENT = re.compile(rf"{_NUM}\s?(?:%|percent\b|per cent\b)")
 _APPROX = r"(?:(?:more|fewer|less) than|over|about|around|nearly|almost|some|at least|up to)\s"
@@ -59,8 +60,8 @@ _QUALIFIER = (
     r"quarter) of)[\s-])?"
 )
 _DATE_CORE = (
-    rf"(?:{_MONTH}\s(?:19|20)\d\d|{_MONTH}\s{_DAY}(?!\d)(?:,?\s(?:19|20)\d\d)?"
-    rf"|{_DAY}\s{_MONTH}(?:\s(?:19|20)\d\d)?|{_YEAR}"
+    rf"(?:{_MONTH}\s(?:19|20)\d\d|{_MONTH}\s{_DAY}(?:\s?[-–]\s?{_DAY})?(?!\d)(?:,?\s(?:19|20)\d\d)?"
+    rf"|{_DAY}(?:\s?[-–]\s?{_DAY})?\s{_MONTH}(?:\s(?:19|20)\d\d)?|{_YEAR}"
     r"|(?:next|this|last|later this|early next)\s"
     r"(?:year|month|week|spring|summer|autumn|fall|winter|quarter)|(?:"
     + "|".join(WEEKDAYS)
@@ -73,20 +74,28 @@ _DATE = re.compile(
     rf"\b{_DATE_ONE}(?:\s?(?:to|and|until|through|[-–])\s{_DATE_ONE})*"
     rf"|\b(?:in|by|from|until|since|next|this|last|early|late)\s{_MONTH}(?![\w-])"
 )
+_SPAN_UNIT = r"(?:years?|months?|weeks?|days?|decades?)"
 _PERIOD = re.compile(
-    rf"\b(?:over|for|within|across|during)\s(?:the\s)?(?:next\s|coming\s|past\s|following\s)?"
-    rf"(?:{_NUM}|{_WORDNUM}|a)\s(?:years?|months?|weeks?|days?|decades?)\b",
+    rf"\b(?:(?:over|for|within|across|during)\s(?:the\s)?(?:next\s|coming\s|past\s|following\s)?"
+    rf"|in\sthe\s(?:next|coming|following|past)\s)?"
+    rf"(?:{_NUM}|{_WORDNUM}|one|a)(?:\sand\sa\shalf)?\s{_SPAN_UNIT}\b",
     re.I,
 )
 _NAME = r"[A-Z][\w'’.-]*[\w]"
 _PLACE = re.compile(
-    rf"\b(?:in|at|near|outside|inside|di)\s((?:the\s)?{_NAME}(?:\s(?:{_NAME}|of|de))*)"
+    rf"\b(?:in|at|near|around|outside|inside|di)\s(?:the\s(?:[a-z]+\s)?(?:city|town|capital|"
+    rf"province|island|region|state|village|resort|port)\sof\s)?"
+    rf"((?:the\s)?{_NAME}(?:\s(?:{_NAME}|of|de))*)"
 )
-_PERSON = re.compile(
-    r"\b(?:President|Prime Minister|Premier|Minister|Secretary|Commissioner|Chancellor|King|"
-    r"Queen|Sultan|Governor|Chairman|envoy|spokesperson|Ambassador|Mr\.|Ms\.|Mrs\.|Dr\.),?\s"
-    rf"((?:{_NAME}\s?){{1,3}})"
+_TITLE = (
+    r"(?i:President|Prime Minister|Premier|(?:Foreign |Finance |Trade )?Minister|"
+    r"(?:Press )?Secretary(?:[- ]General)?|Commissioner|Chancellor|King|Queen|Sultan|Governor|"
+    r"Chair(?:man|woman|person)?|envoy|spokes(?:person|man|woman)|Ambassador|Director(?:-General)?)"
 )
+# "President Xi Jinping", "press secretary Sarah Sanders", "Mr. Abe"
+_PERSON = re.compile(rf"\b(?:{_TITLE}|Mr\.|Ms\.|Mrs\.|Dr\.),?\s((?:{_NAME}\s?){{1,3}})")
+# "Charles Michel, president of the European Council": the name before its title.
+_PERSON_BEFORE_TITLE = re.compile(rf"\b({_NAME}(?:\s{_NAME}){{1,2}}),\s(?:the\s)?{_TITLE}\b")
 # Capitalised words that name events, bodies and documents, not places.
 _NOT_PLACE = frozenset(
     words(
@@ -113,10 +122,17 @@ def detect(text: str, kinds: frozenset[Kind] | None = None) -> list[Found]:
             found.append(hit)
     if Kind.COUNT in wanted:
         found.extend(_counts(text, numeric))
+        # "450 million doses": a bare scaled number is a count as much as an amount.
+        found.extend(
+            Found(Kind.COUNT, f.start, f.end, f.text)
+            for f in numeric
+            if _BARE_SCALED.fullmatch(f.text)
+        )
     if Kind.PLACE in wanted:
         found.extend(_places(text))
     if Kind.PERSON in wanted:
         found.extend(_spans(text, _PERSON, Kind.PERSON, group=1))
+        found.extend(_spans(text, _PERSON_BEFORE_TITLE, Kind.PERSON, group=1))
     if Kind.COUNTRY in wanted or Kind.ACTOR in wanted:
         found.extend(f for f in _countries(text) if f.kind in wanted)
     return found

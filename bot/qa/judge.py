@@ -8,28 +8,22 @@ import re
 from dataclasses import dataclass
 
 from bot.qa.figures import Found, Kind, detect
+from bot.qa.lexicon import COMMITMENT_CUES, HEDGE, ITINERARY
 from bot.qa.question import Question
-from bot.qa.retrieval import Hit, SentenceIndex
+from bot.qa.retrieval import Hit, Searchable
 
 # A figure belongs to its clause: in "China pledged $10 billion, and Japan committed 2 trillion
 # yen", a question about China's pledge must not be answered with Japan's figure.
 _CLAUSE_BREAK = re.compile(r",\s(?:and|but|while|whereas)\s|;\s|\s[-–—]\s")
-_HEDGE = re.compile(
-    r"\b(?:could|might|may|consider(?:s|ed|ing)?|hopes?|hoped|study (?:carefully|whether)|"
-    r"explore|mull|weigh(?:s|ing)?|possibly|stopped short)\b"
-)
-_COMMITMENT = re.compile(
-    r"\b(?:will|would|shall|pledged?|pledging|commit(?:s|ted)?|promised?|agreed?|decided|"
-    r"vowed|ready to|willing to|intends? to|plans? to|announced|unveiled|offered)\b",
-    re.I,
-)
-# Programme, not commitment: "will attend a gala dinner", "is due to hold talks".
-_ITINERARY = re.compile(
-    r"\b(?:will|would)\s(?:also\s)?(?:attend|tour|visit|arrive|travel|fly|depart|leave|return|"
-    r"join|meet|be held)\b|\b(?:is|are) (?:due|scheduled|expected) to\b",
-    re.I,
-)
+_RELATIVE = re.compile(r"\b(?:which|who|that)\b")
+_DISTRIBUTIVE = re.compile(r"\b(?:each|per|apiece|every|respectively)\b", re.I)
+_NEAR = 25  # characters: a count's noun sits within a few words of it
 OUTSIDE_CLAUSE = 0.5  # a term elsewhere in the sentence counts half: the subject often is
+SYNONYM = 0.8  # "financing" for "funding": nearly as good as the question's own word
+# A term only in the passage before counts half: "China's $41 billion contribution to this
+# fund" is about the contingency reserve its previous sentence named.
+CONTEXT = 0.5
+_LEDE_CHARS = 400
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,64 +42,161 @@ class Candidate:
     answers: tuple[Span, ...]
     commitment: bool
     hedged: bool  # the best-covered clause only says what could or may happen
+    named: float  # share of the question's proper names it carries (or the passage before)
+    fits: bool  # carries the question's qualifiers ("next", "first", "each")
 
 
-def judge(hit: Hit, question: Question, index: SentenceIndex, kinds: frozenset[Kind]) -> Candidate:
+def judge(hit: Hit, question: Question, index: Searchable, kinds: frozenset[Kind]) -> Candidate:
     text = hit.text
     weights = {t.stem: t.weight * index.idf(t.stem) for t in question.terms}
     total = sum(weights.values()) or 1.0
-    sentence = _matched(question, text, index)
+    own = _matched(question, text, index, hit.article.text)
+    around = f"{_lede(hit.article.text)}\n{hit.before}"
+    context = _context_only(own, _matched(question, around, index, hit.article.text))
     clauses = _clauses(text)
-    clause_credit = [_matched(question, text[s:e], index) for s, e in clauses]
+    clause_credit = [_matched(question, text[s:e], index, hit.article.text) for s, e in clauses]
+
+    def credit(found: dict[str, float]) -> float:
+        return sum(w * found.get(stem, 0.0) for stem, w in weights.items())
+
+    whole, before = credit(own), credit(context)
 
     def covered(clause: int) -> float:
-        inside = sum(w * clause_credit[clause].get(stem, 0.0) for stem, w in weights.items())
-        whole = sum(w * sentence.get(stem, 0.0) for stem, w in weights.items())
-        return (inside + OUTSIDE_CLAUSE * (whole - inside)) / total
+        inside = credit(clause_credit[clause])
+        return (inside + OUTSIDE_CLAUSE * (whole - inside) + before) / total
 
     scores = [covered(i) for i in range(len(clauses))]
     best = max(range(len(clauses)), key=scores.__getitem__)
-    hedges = [bool(_HEDGE.search(text[s:e])) for s, e in clauses]
     answers = tuple(
-        Span(found, scores[at], hedges[at])
-        for found in detect(text, kinds)
-        if not _restates(found, question)
+        Span(found, scores[at], _hedged_at(text, clauses[at], found))
+        for found in (detect(text, kinds) if kinds else ())
         for at in [_clause_of(found.start, clauses)]
+        if not _restates(found, question)
+        and _counts_what_is_asked(found, question, text, clauses[at], index)
     )
     clause = text[clauses[best][0] : clauses[best][1]]
     return Candidate(
         hit=hit,
-        coverage=sum(w * sentence.get(stem, 0.0) for stem, w in weights.items()) / total,
+        coverage=(whole + before) / total,
         answers=answers,
-        commitment=bool(_COMMITMENT.search(clause)) and not _only_itinerary(clause),
-        hedged=hedges[best],
+        commitment=bool(COMMITMENT_CUES.search(clause)) and not _only_itinerary(clause),
+        hedged=bool(HEDGE.search(clause)),
+        named=_named(question, own, context),
+        fits=_fits(question, text, index),
     )
 
 
-def _matched(question: Question, text: str, index: SentenceIndex) -> dict[str, float]:
-    """The credit each question term earns in `text`: 1 when present; a name also matches
-    its demonym ("Korea", "Korean"), which the stemmer keeps apart; the words of a
-    multi-word name earn full credit only where the name stands whole (or as its initials)."""
+def _counts_what_is_asked(
+    found: Found, question: Question, text: str, clause: tuple[int, int], index: Searchable
+) -> bool:
+    """A count answers "how many X" only when X stands near it in its clause: "15,000 African
+    professionals", "leaders of 20 economies", "double the number of officers …, to 400"; a
+    number counting something else does not."""
+    if found.kind is not Kind.COUNT or not question.counted:
+        return True
+    start, end = max(clause[0], found.start - 4 * _NEAR), min(clause[1], found.end + 2 * _NEAR)
+    near = set(index.stems.tokens(text[start:end]))
+    asked = question.counted | {s for stem in question.counted for s in index.stems.synonyms(stem)}
+    return bool(near & asked)
+
+
+def _lede(text: str) -> str:
+    """The headline and first paragraph: what every later line of a report goes on from, as
+    a list line under "The leaders:" goes on from the strategy the lede names."""
+    lines = [line for line in text[:_LEDE_CHARS].split("\n") if line.strip()]
+    return "\n".join(lines[:2])
+
+
+def _context_only(own: dict[str, float], before: dict[str, float]) -> dict[str, float]:
+    return {stem: CONTEXT * c for stem, c in before.items() if own.get(stem, 0.0) < CONTEXT * c}
+
+
+def _named(question: Question, own: dict[str, float], context: dict[str, float]) -> float:
+    """The share of the question's proper names the sentence (or the one before) carries:
+    "how much will China contribute" is answered by China's figure, not the bank's."""
+    proper = [t.stem for t in question.terms if t.proper and not t.setting]
+    if not proper:
+        return 1.0
+    # A name counts as carried once it earns half credit: scattered words of it, or the
+    # sentence before naming it, still tie the sentence to it.
+    carried = [max(own.get(s, 0.0), context.get(s, 0.0)) >= CONTEXT for s in proper]
+    return sum(carried) / len(proper)
+
+
+def _fits(question: Question, text: str, index: Searchable) -> bool:
+    """What the question narrows to must be in the sentence itself: "the next summit" is not
+    the one held on Saturday, and "how much will each state give" needs a per-state figure."""
+    stems = set(index.stems.tokens(text))
+    for qualifier in question.qualifiers:
+        if qualifier not in stems and not (index.stems.synonyms(qualifier) & stems):
+            return False
+    return not question.distributive or bool(_DISTRIBUTIVE.search(text))
+
+
+def _hedged_at(text: str, clause: tuple[int, int], found: Found) -> bool:
+    """A hedge covers its clause, but not a relative clause after it: in "we will consider
+    the decisions, which include halving emissions by 2050", the date is stated firmly."""
+    hedges = list(HEDGE.finditer(text, clause[0], clause[1]))
+    if not hedges:
+        return False
+    before = [h for h in hedges if h.end() <= found.start]
+    if len(before) < len(hedges):
+        return True  # a hedge after the span ("$5 billion could be raised")
+    return not _RELATIVE.search(text, before[-1].end(), found.start)
+
+
+def _matched(
+    question: Question, text: str, index: Searchable, article_text: str
+) -> dict[str, float]:
+    """The credit each question term earns in `text`: 1 when present, a little less for a
+    synonym; a name also matches its demonym ("Korea", "Korean"), which the stemmer keeps
+    apart; the words of a multi-word name earn full credit only where the name stands whole,
+    as its initials, or as its head after "the" when the article names it in full ("the
+    bank" for "the New Development Bank")."""
     stems = set(index.stems.tokens(text))
     found: dict[str, float] = {}
     for term in question.terms:
         if term.stem in stems:
             found[term.stem] = 1.0
+        elif term.synonyms & stems:
+            found[term.stem] = SYNONYM
         elif term.proper and len(term.stem) >= 4:
             root = term.stem[:-1] if term.stem[-1] in "aeiouy" else term.stem
             if any(s.startswith(root) and len(s) - len(term.stem) <= 3 for s in stems):
                 found[term.stem] = 1.0
     lowered = text.lower()
     for name in question.names:
-        whole = name.phrase in lowered or re.search(rf"\b{re.escape(name.initials)}\b", text)
+        whole = (
+            name.phrase in lowered
+            or re.search(rf"\b{re.escape(name.initials)}\b", text)
+            or _refers_to(name.phrase, lowered, article_text)
+        )
         for stem in name.stems:
             if stem in found or whole:
                 found[stem] = 1.0 if whole else 0.5
     return found
 
 
+def _refers_to(phrase: str, lowered: str, article_text: str) -> bool:
+    head = phrase.split()[-1]
+    if " " not in phrase or not re.search(rf"\b(?:the|this|its)\s{re.escape(head)}\b", lowered):
+        return False
+    return phrase in article_text.lower()
+
+
+# A clause has a verb. Without one, ", and" only closes a list: "Rwanda's President Paul
+# Kagame, …, and South Africa's President Cyril Ramaphosa arrived" is one clause.
+_VERBISH = re.compile(
+    r"\b(?:will|would|shall|is|are|was|were|has|have|had|can|must|should|[a-z]+ed)\b"
+)
+
+
 def _clauses(text: str) -> list[tuple[int, int]]:
-    cuts = [0] + [m.start() for m in _CLAUSE_BREAK.finditer(text)] + [len(text)]
+    cuts = [0]
+    for m in _CLAUSE_BREAK.finditer(text):
+        if not m.group().startswith(",") or _VERBISH.search(text, cuts[-1], m.start()):
+            cuts.append(m.start())
+    cuts.append(len(text))
     return [(a, b) for a, b in itertools.pairwise(cuts) if b > a] or [(0, len(text))]
 
 
@@ -114,8 +205,8 @@ def _clause_of(offset: int, clauses: list[tuple[int, int]]) -> int:
 
 
 def _only_itinerary(clause: str) -> bool:
-    cues = len(_COMMITMENT.findall(clause))
-    return cues > 0 and cues <= len(_ITINERARY.findall(clause))
+    cues = len(COMMITMENT_CUES.findall(clause))
+    return cues > 0 and cues <= len(ITINERARY.findall(clause))
 
 
 def _restates(found: Found, question: Question) -> bool:

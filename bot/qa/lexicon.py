@@ -33,7 +33,8 @@ STOPWORDS = frozenset(
 QUESTION_ONLY = frozenset(
     words(
         "say said says tell told telling according mention mentioned report reported reports "
-        "article coverage story piece news exactly specifically actually"
+        "article coverage story piece news exactly specifically actually worth speak spoke spoken "
+        "topic subject"
     )
 )
 
@@ -46,6 +47,30 @@ COMMITMENT_VERBS = frozenset(
     )
 )
 
+# ── The commitment vocabulary ──────────────────────────────────────────────────────────────
+# Everything the Q&A knows about commitment, hedging and programme sits in this block (with
+# COMMITMENT_VERBS above), so that it can give way in one edit to the brief engine's shared
+# commitment vocabulary.
+
+# A commitment stated in a clause: "will", "pledged", "is ready to".
+COMMITMENT_CUES = re.compile(
+    r"\b(?:will|would|shall|pledged?|pledging|commit(?:s|ted)?|promised?|agreed?|decided|"
+    r"vowed|ready to|willing to|intends? to|plans? to|announced|unveiled|offered)\b",
+    re.I,
+)
+# What could or may happen, not what will: "could announce a date next year".
+HEDGE = re.compile(
+    r"\b(?:could|might|may|consider(?:s|ed|ing)?|hopes?|hoped|study (?:carefully|whether)|"
+    r"explore|mull|weigh(?:s|ing)?|possibly|stopped short)\b"
+)
+# Programme, not commitment: "will attend a gala dinner", "is due to hold talks".
+ITINERARY = re.compile(
+    r"\b(?:will|would)\s(?:also\s)?(?:attend|tour|visit|arrive|travel|fly|depart|leave|return|"
+    r"join|meet|be held)\b|\b(?:is|are) (?:due|scheduled|expected) to\b",
+    re.I,
+)
+# ───────────────────────────────────────────────────────────────────────────────────────────
+
 # Everyday verbs of giving and doing: "pay into the fund" is reported as "contribution to the
 # fund", "hold a summit" as "convene a summit"; a missing one says little about relevance.
 GENERIC_VERBS = frozenset(
@@ -55,6 +80,34 @@ GENERIC_VERBS = frozenset(
         "fund deliver"
     )
 )
+
+# Words reporting uses for the same thing: a question about "funding" is answered by a
+# sentence about "financing". Each group is a set of equals; a word may sit in several.
+SYNONYMS = (
+    words("money funding fund funds financing finance financial capital"),
+    words("defence defense security military"),
+    words("summit meeting talks conference gathering"),
+    words("attend attended participate participated join joined meeting"),
+    words("next upcoming coming following"),
+    words("headquarters headquartered seat based"),
+    words("aid assistance support"),
+    words("trade commerce"),
+    words("loan loans credit lending"),
+    words("cut reduce shorten slash"),
+    words("start begin launch commence"),
+    words("goal target aim objective"),
+    words("leader leaders head heads"),
+    words("country countries nation nations state states"),
+    words("agreement deal accord pact treaty"),
+    words("propose proposed suggest suggested proposal"),
+    words("increase raise boost expand"),
+    words("doses vaccines"),
+    words("economy economic economies"),
+    words("build construct"),
+)
+
+# Phrases a question uses for one word of the text: "took part" is "participated".
+PHRASES = ((re.compile(r"\b(?:take|took|taking|takes|taken) part\b", re.I), "participate"),)
 
 # Snowball leaves irregular forms alone ("wore" never meets "wear"); map them first.
 IRREGULAR = {
@@ -156,8 +209,19 @@ COUNTRIES = frozenset(
     ]
 )
 
+# "co-chaired" and "cochairing" are one word written two ways.
+_PREFIX_HYPHEN = re.compile(r"\b(co|re|pre|non|multi|inter)-(?=[a-z])", re.I)
+
+
+def joined_prefixes(text: str) -> str:
+    return _PREFIX_HYPHEN.sub(r"\1", text)
+
+
 _WORD = re.compile(r"(?u)\d+(?:[.,]\d+)*|\b\w\w+\b")
 TOKEN_PATTERN = _WORD.pattern
+
+
+_SENTENCE_CACHE = 4096
 
 
 class Stems:
@@ -170,6 +234,8 @@ class Stems:
     def __init__(self) -> None:
         self._stemmer = Stemmer.Stemmer("english")
         self._cache: dict[str, str] = {}
+        self._synonyms: dict[str, frozenset[str]] | None = None
+        self._sentences: dict[str, tuple[str, ...]] = {}
 
     def stemWords(self, words: list[str]) -> list[str]:
         return [self.stem(word) for word in words]
@@ -181,5 +247,29 @@ class Stems:
             self._cache[word] = found
         return found
 
-    def tokens(self, text: str) -> list[str]:
-        return [self.stem(w) for w in _WORD.findall(text.lower()) if w not in STOPWORDS]
+    def synonyms(self, stem: str) -> frozenset[str]:
+        """The stems of the words that mean what `stem` does (itself excluded)."""
+        if self._synonyms is None:
+            found: dict[str, set[str]] = {}
+            for group in SYNONYMS:
+                group_stems = {self.stem(w) for w in group}
+                for member in group_stems:
+                    found.setdefault(member, set()).update(group_stems - {member})
+            self._synonyms = {k: frozenset(v) for k, v in found.items()}
+        return self._synonyms.get(stem, frozenset())
+
+    def tokens(self, text: str) -> tuple[str, ...]:
+        # Judging a question reads each candidate sentence (and the one before it) several
+        # times: remember recent sentences, not all of them.
+        found = self._sentences.get(text)
+        if found is None:
+            if len(self._sentences) >= _SENTENCE_CACHE:
+                self._sentences.clear()
+            found = self.fresh_tokens(text)
+            self._sentences[text] = found
+        return found
+
+    def fresh_tokens(self, text: str) -> tuple[str, ...]:
+        """`tokens` without remembering the sentence: for indexing, which sees each once."""
+        words = _WORD.findall(joined_prefixes(text.lower()))
+        return tuple(self.stem(w) for w in words if w not in STOPWORDS)

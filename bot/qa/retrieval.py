@@ -10,14 +10,15 @@ import math
 from collections import OrderedDict
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Protocol
 
 import bm25s
 import numpy as np
 import numpy.typing as npt
 
-from bot.brief.text import segment
 from bot.core.models import Article
-from bot.qa.lexicon import STOPWORDS, TOKEN_PATTERN, Stems
+from bot.qa.lexicon import STOPWORDS, TOKEN_PATTERN, Stems, joined_prefixes
+from bot.qa.passages import passages
 
 
 @dataclass(frozen=True, slots=True)
@@ -26,10 +27,23 @@ class Hit:
     start: int
     end: int
     score: float
+    before: str = ""  # the passage before it in the same article: what "it" or "the fund" means
 
     @property
     def text(self) -> str:
         return self.article.text[self.start : self.end]
+
+
+class Searchable(Protocol):
+    """What answering needs of an index: its stemmer, idf, and a ranked passage search. Kept
+    in memory (`SentenceIndex`) or on disk beside the store (`bot.qa.persisted`)."""
+
+    @property
+    def stems(self) -> Stems: ...
+
+    def idf(self, stem: str) -> float: ...
+
+    def search(self, stems: Sequence[str], k: int = 40) -> list[Hit]: ...
 
 
 class SentenceIndex:
@@ -38,11 +52,11 @@ class SentenceIndex:
         self.stems = stems
         owner, starts, ends, texts = [], [], [], []
         for number, article in enumerate(self.articles):
-            for sentence in segment(article.text):
+            for passage in passages(article.text):
                 owner.append(number)
-                starts.append(sentence.start)
-                ends.append(sentence.end)
-                texts.append(sentence.text)
+                starts.append(passage.start)
+                ends.append(passage.end)
+                texts.append(article.text[passage.start : passage.end])
         self._owner = np.asarray(owner, dtype=np.int32)
         self._start = np.asarray(starts, dtype=np.int32)
         self._end = np.asarray(ends, dtype=np.int32)
@@ -54,7 +68,7 @@ class SentenceIndex:
 
     def _build(self, texts: list[str]) -> None:
         tokenized = bm25s.tokenize(
-            texts,
+            [joined_prefixes(text) for text in texts],
             lower=True,
             token_pattern=TOKEN_PATTERN,
             stopwords=sorted(STOPWORDS),
@@ -92,8 +106,12 @@ class SentenceIndex:
         return [self._hit(int(i), float(scores[i])) for i in ranked]
 
     def _hit(self, doc: int, score: float) -> Hit:
-        article = self.articles[int(self._owner[doc])]
-        return Hit(article, int(self._start[doc]), int(self._end[doc]), score)
+        owner = int(self._owner[doc])
+        article = self.articles[owner]
+        before = ""
+        if doc > 0 and int(self._owner[doc - 1]) == owner:
+            before = article.text[int(self._start[doc - 1]) : int(self._end[doc - 1])]
+        return Hit(article, int(self._start[doc]), int(self._end[doc]), score, before)
 
 
 class IndexCache:

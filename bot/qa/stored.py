@@ -27,6 +27,8 @@ async def answer_from_store(
         answer = await answerer.answer(question, first, context=context)
         if answer.answerable or (not answer.citations and _refused(answer)):
             return answer
+    if isinstance(answerer, ExtractiveAnswerer):
+        return await answerer.answer_stored(question, store, context=context)
     everything = await store.all_articles()
     if not everything:
         return Answer(answer=NO_COVERAGE, answerable=False)

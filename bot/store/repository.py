@@ -183,6 +183,18 @@ class Store:
     async def all_articles(self) -> list[Article]:
         return [article async for article in self.iter_articles()]
 
+    async def articles_after(self, row_id: int, limit: int = 500) -> list[tuple[int, Article]]:
+        """Stored articles with a row id above `row_id`, oldest first, with their row ids: what
+        arrived since a reader last looked (the Q&A index catches up this way)."""
+        async with self._sessions() as session:
+            rows = await session.scalars(
+                select(ArticleRow)
+                .where(ArticleRow.id > row_id)
+                .order_by(ArticleRow.id)
+                .limit(limit)
+            )
+            return [(row.id, _article(row)) for row in rows]
+
     async def link_thread(self, platform: str, channel: str, thread_id: str, brief_id: int) -> None:
         """Bind a chat thread to a brief; binding it again moves it to the new brief."""
         async with self._sessions.begin() as session:

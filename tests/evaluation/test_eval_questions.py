@@ -33,6 +33,7 @@ def test_tiny_answerer_scores_full_marks() -> None:
     assert (counts.answered, counts.answerable) == (1, 1)
     assert (counts.declined, counts.unanswerable) == (1, 1)
     assert (counts.verbatim, counts.citations) == (1, 1)
+    assert (counts.given_cited, counts.given) == (1, 1)
 
 
 def test_answerable_needs_every_term_case_insensitively() -> None:

@@ -28,6 +28,13 @@ from bot.qa import Conversation, answer_question
             "How much will Korea contribute to the AHA Centre?",
         ),
         ("What did Li say?", "and about tourism?", "What did Li say about tourism?"),
+        (
+            "How large is the EU investment package?",
+            "and until when?",
+            "Until when is the EU investment package?",
+        ),
+        ("When will the fund open?", "where?", "Where will the fund open?"),
+        ("How much will Japan give to the fund?", "And when?", "When will Japan give to the fund?"),
     ],
 )
 def test_elliptical_follow_ups_resolve(previous: str, follow_up: str, resolved: str) -> None:

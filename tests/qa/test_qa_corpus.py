@@ -5,6 +5,7 @@ A regression floor, not a benchmark: the corpus is small and was written with th
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -13,6 +14,7 @@ from bot.evaluation.corpus import load_corpus
 from bot.evaluation.questions import answers_correctly
 from bot.qa import answer_question
 
+_FIGURE = re.compile(r"\d(?:[\d,.]*\d)?")
 CORPUS = Path(__file__).resolve().parents[3] / "shared" / "corpus"
 
 
@@ -24,6 +26,10 @@ def test_corpus_questions() -> None:
             answer = answer_question(question.q, [case.article])
             for citation in answer.citations:
                 assert citation.quote == case.article.text[citation.span[0] : citation.span[1]]
+            if answer.answerable:  # every figure in an answer stands in its quote
+                quotes = " ".join(c.quote for c in answer.citations)
+                assert answer.citations
+                assert all(f in quotes for f in _FIGURE.findall(answer.answer))
             correct = answers_correctly(answer, question, case.article.text)
             if question.answerable:
                 answerable, answered = answerable + 1, answered + correct

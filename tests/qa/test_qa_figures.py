@@ -24,6 +24,13 @@ from bot.qa.figures import Kind, detect
         ("Trade rose 7 percent.", Kind.AMOUNT, "7 percent"),
         ("Prime Minister Tom Rennick said so.", Kind.PERSON, "Tom Rennick"),
         ("Groups were set up for Hong Kong, China and for Chile.", Kind.COUNTRY, "Chile"),
+        ("The summit runs from 9-10 February 2020.", Kind.DATE, "from 9-10 February 2020"),
+        ("Credit will flow in the coming three years.", Kind.PERIOD, "in the coming three years"),
+        ("Steps were cut to one and a half years.", Kind.PERIOD, "one and a half years"),
+        ("It will deliver 450 million doses.", Kind.COUNT, "450 million"),
+        ("Sarah Sanders, press secretary, said so.", Kind.PERSON, "Sarah Sanders"),
+        ("It came from press secretary Sarah Sanders.", Kind.PERSON, "Sarah Sanders"),
+        ("It was held in the port city of Tianjin.", Kind.PLACE, "Tianjin"),
     ],
 )
 def test_detects(sentence: str, kind: Kind, text: str) -> None:

@@ -1,0 +1,132 @@
+"""Reading real reporting: synonyms, the sentence before, names referred to by their head,
+titles after a name, qualifiers that pick one event, per-member figures and hedge scope.
+The story is written for the tests (invented figures), shaped like wire copy."""
+
+from __future__ import annotations
+
+import hashlib
+
+import pytest
+
+from bot.core.models import Answer, Article
+from bot.qa import answer_question
+
+STORY = """Leaders launch Harbour Development Bank at Coral Bay summit
+The leaders agreed to set up the Harbour Development Bank with capital of 40 billion dollars.
+The bank's headquarters will be located in Port Melville, officials said.
+The Harbour Development Bank will also open a regional office in Dunmore.
+Members will also hold 90 billion dollars in a joint emergency reserve.
+Arcadia's 30 billion dollar contribution to this reserve is the largest of any member.
+"We will study seriously the plans put forward by the island states, which include doubling
+ferry links by 2031," the leaders said.
+Funding of 2 billion dollars will go to coastal schools over the coming five years.
+Lena Holt, president of the Harbour Council, told reporters the talks had gone well.
+The summit was held on Friday in Coral Bay.
+An island peace plan for the strait
+"""
+
+
+@pytest.fixture(scope="module")
+def story() -> Article:
+    digest = hashlib.sha256(STORY.encode()).hexdigest()
+    return Article(title="Harbour bank", text=STORY, sha256=digest, url="https://example.org/hb")
+
+
+def ask(question: str, article: Article) -> Answer:
+    answer = answer_question(question, [article])
+    for citation in answer.citations:
+        assert citation.quote == article.text[citation.span[0] : citation.span[1]]
+    return answer
+
+
+def test_the_bank_is_the_bank_the_article_named_in_full(story: Article) -> None:
+    answer = ask("Where will the Harbour Development Bank have its headquarters?", story)
+    assert answer.answerable
+    assert answer.answer.startswith("Port Melville")
+
+
+def test_a_figure_tied_to_the_named_member_via_the_sentence_before(story: Article) -> None:
+    answer = ask("How much will Arcadia contribute to the emergency reserve?", story)
+    assert answer.answer.startswith("30 billion dollar")
+
+
+def test_a_synonym_and_a_period_in_the_coming_years(story: Article) -> None:
+    answer = ask("Over what period will the financing for coastal schools be spent?", story)
+    assert answer.answer.startswith("over the coming five years")
+
+
+def test_a_name_before_its_title_answers_who(story: Article) -> None:
+    answer = ask("Who spoke for the Harbour Council?", story)
+    assert answer.answer.startswith("Lena Holt")
+
+
+def test_a_relative_clause_after_a_hedge_is_stated_firmly(story: Article) -> None:
+    answer = ask("By what year would ferry links be doubled under the island plans?", story)
+    assert answer.answer.startswith("by 2031")
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "When and where will the leaders meet next?",  # only this summit's day and place
+        "How much will each member contribute to the emergency reserve?",  # no per-member sum
+        "What does the island peace plan for the strait propose?",  # only its heading
+    ],
+)
+def test_declines_what_the_story_does_not_say(story: Article, question: str) -> None:
+    answer = ask(question, story)
+    assert not answer.answerable
+    assert answer.answer.startswith("The coverage doesn't say")
+
+
+LIST_STORY = """Reef summit opens in Tanna
+The following is the gist of the Coral Plan 2030 adopted by the leaders of five island states.
+Island leaders:
+-- name clean harbours, reef tourism and "Blue Schools" as pillars of cooperation.
+-- will review progress every two years.
+Security was tight around the Lagoon Sports Complex, where the summit was held.
+Leaders flew in through Port Vila airport on Monday before heading to Tanna for talks.
+Mr Tui thanked Premier Oro for hosting and Premier Lasi for cochairing the meeting.
+"""
+
+
+@pytest.fixture(scope="module")
+def listed() -> Article:
+    digest = hashlib.sha256(LIST_STORY.encode()).hexdigest()
+    return Article(title="Reef summit", text=LIST_STORY, sha256=digest)
+
+
+def test_a_list_line_answers_with_the_plan_its_lede_names(listed: Article) -> None:
+    answer = ask("What are the pillars of cooperation in the Coral Plan 2030?", listed)
+    assert "Blue Schools" in answer.answer
+
+
+def test_a_place_the_question_is_set_in_need_not_be_repeated(listed: Article) -> None:
+    answer = ask("Where in Tanna was the summit held?", listed)
+    assert answer.answer.startswith("the Lagoon Sports Complex")
+
+
+def test_a_hyphenated_prefix_is_the_same_word_unhyphenated(listed: Article) -> None:
+    answer = ask("Who hosted and who co-chaired the meeting?", listed)
+    assert answer.answer.startswith("Oro; Lasi")
+
+
+def test_what_someone_said_takes_the_sentence_that_carries_it_on(listed: Article) -> None:
+    text = (
+        "Premier Oro spoke on fisheries.\n"
+        "Premier Oro said the island states would pool their patrol boats.\n"
+        "He added that a joint licence for tuna fleets would follow by 2027.\n"
+        "Tourism ministers met separately."
+    )
+    article = Article(title="Fish", text=text, sha256=hashlib.sha256(text.encode()).hexdigest())
+    answer = ask("What did Premier Oro say about patrol boats?", article)
+    assert [c.quote for c in answer.citations] == [
+        "Premier Oro said the island states would pool their patrol boats.",
+        "He added that a joint licence for tuna fleets would follow by 2027.",
+    ]
+    assert "tuna" in answer.answer
+
+
+def test_a_sentence_on_another_subject_is_not_carried_on(listed: Article) -> None:
+    answer = ask("What will the island leaders review?", listed)
+    assert len(answer.citations) == 1
