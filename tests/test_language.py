@@ -23,3 +23,9 @@ def test_each_kind_is_detected_from_the_one_table(sentence: str, kinds: tuple[st
 
 def test_a_call_is_not_read_as_a_pledge() -> None:
     assert detector("pledge").search("Mehra urged ASEAN to conclude the review.") is None
+
+
+def test_every_country_the_engine_resolves_is_a_place_the_answerer_knows() -> None:
+    from bot.language.places import COUNTRIES, COUNTRY_NAMES
+
+    assert sorted(k for k in COUNTRIES if k not in COUNTRY_NAMES) == []

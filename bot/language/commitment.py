@@ -242,6 +242,15 @@ RHETORIC = (
 )
 
 
+# Verbs of commitment as a question asks them ("what did Japan pledge?"): a paraphrase
+# ("will provide") answers them, so they weigh little in matching an answer.
+COMMITMENT_VERBS = _words(
+    """
+    pledge pledged pledges promise promised promises commit committed commits agree agreed
+    agrees announce announced announces offer offered offers unveil unveiled vow vowed
+    """
+)
+
 _DETECTED: dict[tuple[str, ...], re.Pattern[str]] = {}
 
 

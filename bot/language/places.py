@@ -167,3 +167,50 @@ BODIES: dict[str, tuple[str, ...]] = {
     "UNFCCC": ("UNFCCC",),
     "IPEF": ("IPEF",),
 }
+
+# Countries by the names a place is written with ("Where will the centre be built?"): the
+# names, not the demonyms or capitals of COUNTRIES above. Every key of COUNTRIES is one.
+COUNTRY_NAMES = frozenset(
+    (
+        "Afghanistan Albania Algeria Angola Argentina Armenia Australia Austria Azerbaijan "
+        "Bahrain Bangladesh Belarus Belgium Bhutan Bolivia Botswana Brazil Brunei Bulgaria "
+        "Cambodia Cameroon Canada Chile China Colombia Croatia Cuba Cyprus Czechia Denmark "
+        "Ecuador Egypt Estonia Ethiopia Fiji Finland France Georgia Germany Ghana Greece Hungary "
+        "Iceland India Indonesia Iran Iraq Ireland Israel Italy Jamaica Japan Jordan Kazakhstan "
+        "Kenya Kiribati Korea Kuwait Kyrgyzstan Laos Latvia Lebanon Libya Lithuania Luxembourg "
+        "Macao Macau Madagascar Malaysia Maldives Mali Malta Mexico Mongolia Morocco Mozambique "
+        "Myanmar Namibia Nauru Nepal Netherlands Nigeria Norway Oman Pakistan Palau Palestine "
+        "Panama Peru Philippines Poland Portugal Qatar Romania Russia Rwanda Samoa Senegal Serbia "
+        "Singapore Slovakia Slovenia Somalia Spain Sudan Sweden Switzerland Syria Taiwan "
+        "Tajikistan Tanzania Thailand Timor-Leste Tonga Tunisia Turkey Türkiye Turkmenistan "
+        "Tuvalu Uganda Ukraine Uruguay Uzbekistan Vanuatu Venezuela Vietnam Yemen Zambia Zimbabwe"
+    ).split()
+) | frozenset(
+    [
+        "Hong Kong",
+        "New Zealand",
+        "Viet Nam",
+        "Lao PDR",
+        "Papua New Guinea",
+        "Saudi Arabia",
+        "United Arab Emirates",
+        "United States",
+        "United Kingdom",
+        "South Korea",
+        "North Korea",
+        "South Africa",
+        "Sri Lanka",
+        "Solomon Islands",
+        "Marshall Islands",
+        "East Timor",
+        "Brunei Darussalam",
+        "Republic of Korea",
+        "Costa Rica",
+        "El Salvador",
+        "Czech Republic",
+        "DR Congo",
+        "Democratic Republic of the Congo",
+        "Micronesia",
+        "Paraguay",
+    ]
+)

@@ -10,6 +10,8 @@ import re
 
 import Stemmer
 
+from bot.language import calendar, commitment, places
+
 
 def words(text: str) -> list[str]:
     return text.split()
@@ -38,38 +40,26 @@ QUESTION_ONLY = frozenset(
     )
 )
 
-# Verbs of commitment: a paraphrase ("will provide") answers "what did X pledge", so these
-# weigh little in matching, but the answering sentence must carry a commitment.
-COMMITMENT_VERBS = frozenset(
-    words(
-        "pledge pledged pledges promise promised promises commit committed commits agree agreed "
-        "agrees announce announced announces offer offered offers unveil unveiled vow vowed"
-    )
-)
-
-# ── The commitment vocabulary ──────────────────────────────────────────────────────────────
-# Everything the Q&A knows about commitment, hedging and programme sits in this block (with
-# COMMITMENT_VERBS above), so that it can give way in one edit to the brief engine's shared
-# commitment vocabulary.
-
-# A commitment stated in a clause: "will", "pledged", "is ready to".
-COMMITMENT_CUES = re.compile(
-    r"\b(?:will|would|shall|pledged?|pledging|commit(?:s|ted)?|promised?|agreed?|decided|"
-    r"vowed|ready to|willing to|intends? to|plans? to|announced|unveiled|offered)\b",
-    re.I,
-)
-# What could or may happen, not what will: "could announce a date next year".
+# The commitment vocabulary is the product's one (`bot.language.commitment`), compiled here
+# for answering: whether a clause commits, hedges, or only states a programme.
+COMMITMENT_VERBS = commitment.COMMITMENT_VERBS
+COMMITMENT_CUES = commitment.detector("pledge", "offer")
 HEDGE = re.compile(
-    r"\b(?:could|might|may|consider(?:s|ed|ing)?|hopes?|hoped|study (?:carefully|whether)|"
-    r"explore|mull|weigh(?:s|ing)?|possibly|stopped short)\b"
-)
-# Programme, not commitment: "will attend a gala dinner", "is due to hold talks".
-ITINERARY = re.compile(
-    r"\b(?:will|would)\s(?:also\s)?(?:attend|tour|visit|arrive|travel|fly|depart|leave|return|"
-    r"join|meet|be held)\b|\b(?:is|are) (?:due|scheduled|expected) to\b",
+    commitment.detector("hedge").pattern
+    + r"|\b(?:"
+    + "|".join(sorted(commitment.HEDGE_VERBS))
+    + r")(?:s|ed|ing)?\b|\bpossibly\b|\bstopped short\b",
     re.I,
 )
-# ───────────────────────────────────────────────────────────────────────────────────────────
+ITINERARY = re.compile(
+    r"\b(?:will|would)\s(?:also\s)?(?:"
+    + "|".join(sorted(commitment.ITINERARY_VERBS))
+    + r"|return|join|be held)\b|\b(?:is|are) (?:due|scheduled|expected) to\b",
+    re.I,
+)
+MONTHS = calendar.MONTHS
+WEEKDAYS = calendar.WEEKDAYS
+COUNTRIES = places.COUNTRY_NAMES
 
 # Everyday verbs of giving and doing: "pay into the fund" is reported as "contribution to the
 # fund", "hold a summit" as "convene a summit"; a missing one says little about relevance.
@@ -162,52 +152,6 @@ IRREGULAR = {
     "stood": "stand",
     "sought": "seek",
 }
-
-MONTHS = words(
-    "January February March April May June July August September October November December "
-    "Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec"
-)
-WEEKDAYS = words("Monday Tuesday Wednesday Thursday Friday Saturday Sunday")
-
-COUNTRIES = frozenset(
-    words(
-        "Afghanistan Albania Algeria Angola Argentina Armenia Australia Austria Azerbaijan "
-        "Bahrain Bangladesh Belarus Belgium Bhutan Bolivia Botswana Brazil Brunei Bulgaria "
-        "Cambodia Cameroon Canada Chile China Colombia Croatia Cuba Cyprus Czechia Denmark "
-        "Ecuador Egypt Estonia Ethiopia Fiji Finland France Georgia Germany Ghana Greece Hungary "
-        "Iceland India Indonesia Iran Iraq Ireland Israel Italy Jamaica Japan Jordan Kazakhstan "
-        "Kenya Kiribati Korea Kuwait Kyrgyzstan Laos Latvia Lebanon Libya Lithuania Luxembourg "
-        "Macao Macau Madagascar Malaysia Maldives Mali Malta Mexico Mongolia Morocco Mozambique "
-        "Myanmar Namibia Nauru Nepal Netherlands Nigeria Norway Oman Pakistan Palau Palestine "
-        "Panama Peru Philippines Poland Portugal Qatar Romania Russia Rwanda Samoa Senegal Serbia "
-        "Singapore Slovakia Slovenia Somalia Spain Sudan Sweden Switzerland Syria Taiwan "
-        "Tajikistan Tanzania Thailand Timor-Leste Tonga Tunisia Turkey Türkiye Turkmenistan "
-        "Tuvalu Uganda Ukraine Uruguay Uzbekistan Vanuatu Venezuela Vietnam Yemen Zambia Zimbabwe"
-    )
-) | frozenset(
-    [
-        "Hong Kong",
-        "New Zealand",
-        "Viet Nam",
-        "Lao PDR",
-        "Papua New Guinea",
-        "Saudi Arabia",
-        "United Arab Emirates",
-        "United States",
-        "United Kingdom",
-        "South Korea",
-        "North Korea",
-        "South Africa",
-        "Sri Lanka",
-        "Solomon Islands",
-        "Marshall Islands",
-        "East Timor",
-        "Brunei Darussalam",
-        "Republic of Korea",
-        "Costa Rica",
-        "El Salvador",
-    ]
-)
 
 # "co-chaired" and "cochairing" are one word written two ways.
 _PREFIX_HYPHEN = re.compile(r"\b(co|re|pre|non|multi|inter)-(?=[a-z])", re.I)
