@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from bot.brief.extractive.gazetteer import ALIASES, first_party, parties_in
+from bot.language.parties import ALIASES, first_party, parties_in
 
 _ARTICLE = re.compile(r"^the\s+", re.I)
 _GROUP = re.compile(r"^(?P<who>.*?)\s*\b(?P<group>leaders|ministers|members|sides)$", re.I)

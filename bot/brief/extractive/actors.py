@@ -11,8 +11,8 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from bot.brief.extractive.gazetteer import BODIES, first_party, parties_in
 from bot.language.calendar import WEEKDAY_PATTERN
+from bot.language.parties import BODIES, first_party, parties_in, party_mentions
 
 _TITLE = (
     r"(?:President|Premier|Prime\s+Minister|Chancellor|(?:[A-Z][a-z]+\s+)?Minister(?:\s+for\s+"
@@ -109,7 +109,7 @@ def read_cast(text: str) -> Cast:
         for token in name.split():
             if len(token) > 1 and token not in ("The", "Mr", "Ms", "Dr"):
                 cast.person_party.setdefault(token.title() if token.isupper() else token, party)
-    cast.mentions = Counter(parties_in_all(text))
+    cast.mentions = Counter(party_mentions(text))
     meeting = _MEETING.search(text)
     cast.met = cast.party_of(meeting.group("who")) if meeting else None
     joint = _JOINT.search(text)
@@ -129,12 +129,6 @@ def _introductions(text: str) -> list[re.Match[str]]:
         for match in _INTRODUCED.finditer(window):
             found.setdefault(window_start + match.start(), match)
     return list(found.values())
-
-
-def parties_in_all(text: str) -> list[str]:
-    from bot.brief.extractive.gazetteer import _ALIAS_RE, ALIASES
-
-    return [ALIASES[m.group(1)] for m in _ALIAS_RE.finditer(text)]
 
 
 def clean_subject(subject: str) -> str:

@@ -19,7 +19,6 @@ from bot.brief.extractive.filters import (
     is_passive_delivery,
     not_a_commitment,
 )
-from bot.brief.extractive.gazetteer import first_party
 from bot.brief.extractive.lexicon import Cue, Language, find_cues
 from bot.brief.extractive.lists import (
     ListLead,
@@ -37,6 +36,7 @@ from bot.brief.text import LIST_MARKER, Sentence, paragraphs, segment
 from bot.core.models import Kind
 from bot.language.calendar import WEEKDAY_PATTERN
 from bot.language.commitment import PRINCIPLE_VERBS
+from bot.language.parties import first_party
 
 _BOILERPLATE = re.compile(
     r"^(?:by\s+[A-Z]|published\b|updated\b|advertisement\b|subscribe\b|\(?reporting\s+by\b|"

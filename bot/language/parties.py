@@ -1,5 +1,6 @@
-"""Finding parties in text: resolving "Chinese Premier Li Qiang", "Beijing" or "the Saudi
-delegation" to the party that commits. The names themselves are `bot.language.places`.
+"""Finding parties in text: "Beijing", "the Saudi delegation" or "Chinese-invested" read as
+the party they name, or as none. The names themselves are `bot.language.places`; the brief
+engine and the ledger both resolve actors through here.
 """
 
 from __future__ import annotations
@@ -7,9 +8,9 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from bot.brief.extractive.trie import trie_pattern
 from bot.language.places import BODIES as BODIES_BY_NAME
 from bot.language.places import COUNTRIES
+from bot.language.trie import trie_pattern
 
 
 def _alias_table() -> dict[str, str]:
@@ -47,3 +48,9 @@ def first_party(text: str) -> str | None:
             continue
         return ALIASES[match.group(1)]
     return None
+
+
+def party_mentions(text: str) -> list[str]:
+    """Every mention of a country or body in `text`, repeats included (to rank who an
+    article is about)."""
+    return [ALIASES[m.group(1)] for m in _ALIAS_RE.finditer(text)]

@@ -7,7 +7,7 @@ import re
 from hypothesis import given
 from hypothesis import strategies as st
 
-from bot.brief.extractive.trie import trie_pattern
+from bot.language.trie import trie_pattern
 
 WORDS = st.lists(st.text(alphabet="abcde .'", min_size=1, max_size=6), min_size=1, max_size=30)
 
