@@ -453,3 +453,20 @@ def test_an_impersonal_call_after_that_is_the_speakers(engine: ExtractiveEngine)
 )
 def test_calls_in_the_passive_nominal_and_gerund(engine: ExtractiveEngine, sentence: str) -> None:
     assert [k for k, _ in kinds_and_texts(brief(engine, sentence))] == ["call"]
+
+
+def test_a_joint_declarations_numbered_lines_speak_with_its_we(engine: ExtractiveEngine) -> None:
+    text = (
+        "Joint Declaration\n\n"
+        "We, the Leaders of the Pacific Islands Forum and Japan, meeting in Tokyo, hereby "
+        "declare as follows:\n"
+        "1. Reaffirm our shared commitment to a free and open Indo-Pacific.\n"
+        "2. Commit to strengthening maritime domain awareness through coast guard training.\n"
+        "3. Encourage the private sector to invest in renewable energy in the Pacific.\n"
+        "4. Welcome the progress in the fisheries agreement."
+    )
+    found = engine.brief_now(article_from_text(text, published=date(2026, 7, 16))).items()
+    assert sorted((i.kind, i.actor) for i in found) == [
+        ("call", "Pacific Islands Forum and Japan leaders"),
+        ("pledge", "Pacific Islands Forum and Japan leaders"),
+    ]

@@ -191,6 +191,8 @@ def resolve(
         pair = _blocs(cast) if "bloc" in subject.lower() else _pair(speaker_party, cast)
         return Actor(pair, pair)
     named = cast.party_of(subject)
+    if speaks_for_self and len(parties_in(subject)) > 1:
+        return Actor(subject, subject)  # "Pacific Islands Forum and Japan leaders": jointly
     if speaks_for_self:
         # "The leaders urged ...", "Tanabe urged ..." (a name the article never tied to a
         # country): the summit's participants, or the person, never the country named last.

@@ -49,6 +49,7 @@ _SHARED_PREPOSITION = re.compile(
 
 # "accelerating the talks and striving for their early conclusion": a gerund about "its" or
 # "their" object restates the aspiration before it rather than adding a deliverable.
+_ENDS_IN_MODIFIER = re.compile(r"\b(?:a|an|the|its|their|our|more|most)\s+(?P<word>[\w-]+)$", re.I)
 _GERUND_SEPARATOR = re.compile(r"[,;]")
 _REFERS_BACK = re.compile(r"^\W*\w+\s+(?:\w+\s+){0,2}?(?:its|their)\b", re.I)
 _AMOUNT_LIST = re.compile(r"^(?P<head>[^:;]{3,200}?):\s+(?P<list>[^:]*;[^:]*)$")
@@ -104,6 +105,11 @@ def _split_verb_phrases(
     pieces = _pieces(predicate)
     # "committed to implementing X, providing Y and reducing Z": gerunds coordinate as verbs.
     gerunds = bool(pieces) and _starts_gerund(pieces[0].text)
+    # "a free and open Indo-Pacific": after "a free" the conjunct continues the noun phrase.
+    modifies = [
+        i > 0 and _coordinated_modifiers(pieces[i - 1].text, pieces[i].text)
+        for i in range(len(pieces))
+    ]
     starts = [
         i == 0
         or _starts_verb_phrase(p.text, verb_prefixes)
@@ -118,6 +124,7 @@ def _split_verb_phrases(
         for i, p in enumerate(pieces)
     ]
     # A semicolon closes a list as "and" does: "train X; send Y; build Z".
+    starts = [s and not m for s, m in zip(starts, modifies, strict=True)]
     closed = [any(w in p.separator for w in ("and", "or", "serta", ";")) for p in pieces]
     conjuncts: list[str] = []
     for i, piece in enumerate(pieces):
@@ -150,6 +157,18 @@ def _share_objects(conjuncts: list[str]) -> list[str]:
         else:
             out.append(conjunct)
     return out
+
+
+def _coordinated_modifiers(before: str, after: str) -> bool:
+    """ "a free" and "open Indo-Pacific": two adjectives of one noun, not a verb phrase; but
+    "a year" and "set up a centre" are a noun phrase and a verb."""
+    found = _ENDS_IN_MODIFIER.search(before)
+    following = WORD.match(after.strip())
+    if not found or not following:
+        return False
+    return "ADJ" in getAllLemmas(found.group("word").lower()) and "ADJ" in getAllLemmas(
+        following.group().lower()
+    )
 
 
 def _starts_gerund(text: str) -> bool:

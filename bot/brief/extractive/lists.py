@@ -45,7 +45,9 @@ _LEAD_VERB = re.compile(
     r"\b(?:(?P<call>urge[sd]?|call(?:s|ed)?\s+(?:on|upon)\b[^:]{0,60}|call(?:s|ed)?\s+for|"
     r"propose[sd]?|recommend(?:s|ed)?|encourage[sd]?)|agree[sd]?|committ?(?:s|ed)?|decide[sd]?|"
     r"pledge[sd]?|resolve[sd]?|undert(?:ake|akes|ook)|vow(?:s|ed)?|will|shall|"
-    r"announce[sd]?|unveil(?:s|ed)?|offer(?:s|ed)?|provide[sd]?|contribute[sd]?)"
+    r"announce[sd]?|unveil(?:s|ed)?|offer(?:s|ed)?|provide[sd]?|contribute[sd]?|"
+    # "We, the Leaders ..., hereby declare as follows:"
+    r"(?:hereby\s+)?declare[sd]?\s+as\s+follows|hereby)"
     # "agreed to:", "announced the following support:", "committed to these measures:"
     r"(?:\s+(?:to|on))?(?:\s+(?:the\s+following|these|this|a|an|new|its|their))?"
     r"(?:\s+[\w-]+){0,3}?\s*:\s*$",

@@ -75,6 +75,7 @@ _PASSIVE = re.compile(
 )
 # "Lula reiterated": a subject that already ends in its verb of saying.
 _SAYING_END = re.compile(r"\b(?:\w+ed|said|says|stresses|notes|underlines|highlights)$", re.I)
+_WE_OPENS = re.compile(r"^\s*We\b")  # "We, the Leaders of ..., hereby declare as follows:"
 _WE = re.compile(r"^(?:we|us|our)$", re.I)
 _PURPOSE = re.compile(r"\s*(?:aims?|aimed|seeks?|sought|intends?|intended)\b", re.I)
 _MODAL = re.compile(r"\s*(?:will|would|shall|[’']ll)\b", re.I)
@@ -161,8 +162,13 @@ def read_article(
         if _read_list(analysed, cues, opens_paragraph, line, span, state, language):
             _note_people(content, state.cast)
             continue
+        if state.list_lead and cues and cues[0].start == 0 and analysed[:1].isupper():
+            # "3. Encourage the private sector to invest ...": a list line whose own verb
+            # opens it speaks with the list's voice.
+            analysed = f"{state.list_party} {analysed[:1].lower()}{analysed[1:]}"
+            cues = find_cues(language, analysed)
         # "The Leaders:" then "• agreed to establish ...": each list item reads with its lead-in.
-        if state.lead_in and analysed[:1].islower():
+        elif state.lead_in and analysed[:1].islower():
             analysed = f"{state.lead_in} {analysed}"
             cues = find_cues(language, analysed)
         # Most sentences hold no cue at all: nothing in them can become an item. A question
@@ -225,7 +231,10 @@ def _read_list(
     lead = lead_of(content, language)
     if lead:
         state.list_lead = lead
-        state.list_party = lead.party or _lead_party(content, state.cast, language, lead.kind)
+        joint = state.cast.joint_actor if _WE_OPENS.match(content) else None
+        state.list_party = (
+            joint or lead.party or _lead_party(content, state.cast, language, lead.kind)
+        )
         return True  # the lead-in itself only announces what follows
     start, end = span
     if state.list_lead and not own_cues and (predicate := bare_predicate(content)):
