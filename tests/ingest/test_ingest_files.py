@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import io
+import os
+import socket
+import threading
 from datetime import date
 from pathlib import Path
 
@@ -180,3 +184,49 @@ async def test_bad_stdin(stdin: io.BytesIO | None, reason: str) -> None:
 async def test_other_schemes_refused(source: str) -> None:
     with pytest.raises(BadInput, match="only http and https"):
         await load_article(source)
+
+
+@pytest.mark.parametrize("device", ["/dev/zero", "/dev/urandom", "/dev/null"])
+async def test_a_device_is_refused_without_being_read(device: str) -> None:
+    # /dev/zero reports st_size 0: a size check alone would read it until memory ran out.
+    with pytest.raises(BadInput, match=rf"^{device} is a device, not an article file$"):
+        await load_article(device)
+
+
+def test_summit_brief_dev_zero_exits_2_with_one_line(capsys: pytest.CaptureFixture[str]) -> None:
+    from bot.cli import main
+
+    assert main(["brief", "/dev/zero"]) == 2
+    err = capsys.readouterr().err
+    assert err == "summit: /dev/zero is a device, not an article file\n"
+
+
+async def test_a_pipe_is_read_with_the_same_cap(tmp_path: Path) -> None:
+    fifo = tmp_path / "feed"
+    os.mkfifo(fifo)
+
+    def pour(data: bytes) -> None:
+        # BrokenPipeError: the reader stopped at the cap, as it should.
+        with fifo.open("wb") as sink, contextlib.suppress(BrokenPipeError):
+            sink.write(data)
+
+    # A pipe's st_size is 0 whatever flows through it: the cap must count the bytes read.
+    writer = threading.Thread(target=pour, args=(b"x" * (6 * 1024 * 1024),))
+    writer.start()
+    with pytest.raises(BadInput, match=r"feed is larger than 5 MB"):
+        await load_article(str(fifo))
+    writer.join(timeout=10)
+
+    writer = threading.Thread(target=pour, args=(BODY.encode(),))
+    writer.start()
+    article = await load_article(str(fifo))
+    writer.join(timeout=10)
+    assert article.title == "Australia pledges A$120 million for disaster early warning"
+
+
+async def test_a_socket_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "s.sock"
+    with socket.socket(socket.AF_UNIX) as server:
+        server.bind(str(path))
+        with pytest.raises(BadInput, match=r"s\.sock is not a regular file$"):
+            await load_article(str(path))
