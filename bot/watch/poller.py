@@ -30,7 +30,7 @@ from bot.store import Store
 from bot.store.watch import Destination, EntryRecord, PollRecord, SourceState, StoryArticle
 from bot.watch.dedup import StoryIndex, canonical_url, signature
 from bot.watch.feeds import FEED_TYPES, _text, looks_like_feed, parse_feed
-from bot.watch.politeness import HostGate, backoff
+from bot.watch.politeness import HostBusy, HostGate, backoff
 from bot.watch.relevance import Relevance
 from bot.watch.report import StoryReport
 from bot.watch.sources import Candidate, Polled, WatchedSource, folder_files
@@ -78,7 +78,8 @@ class Watcher:
             allowed_hosts=base.allowed_hosts,
             user_agent=base.user_agent,
         )
-        self.gate = HostGate(host_interval)
+        # A pass never sleeps through a Retry-After longer than one fetch may take.
+        self.gate = HostGate(host_interval, max_wait=base.total_timeout)
         self.clock = clock
         self._concurrency = concurrency
         self._limit = asyncio.Semaphore(concurrency)
@@ -160,7 +161,7 @@ class Watcher:
     def _failed(
         self, source: WatchedSource, state: SourceState, exc: Exception, now: datetime
     ) -> PollRecord:
-        retry_after = exc.retry_after if isinstance(exc, HTTPStatusError) else None
+        retry_after = exc.retry_after if isinstance(exc, HTTPStatusError | HostBusy) else None
         if retry_after is not None and source.is_url:
             self.gate.block(_host(source.key), retry_after)
         delay = backoff(state.failures + 1, retry_after)
