@@ -18,6 +18,7 @@ import httpx
 from bot import __version__
 from bot.core.errors import BadInput
 from bot.ingest.guard import check_public_host
+from bot.ingest.userinfo import without_userinfo
 
 USER_AGENT = f"SummitBrief/{__version__} (summit-diplomacy news briefing bot; python-httpx)"
 PAGE_TYPES = frozenset({"text/html", "application/xhtml+xml", "text/plain"})
@@ -82,6 +83,7 @@ async def fetch(
     reuse connections across fetches; it must not follow redirects itself.
     """
     policy = policy or FetchPolicy()
+    shown = without_userinfo(url)  # messages are logged and shown: no credentials in them
     try:
         async with asyncio.timeout(policy.total_timeout):
             if client is not None:
@@ -89,11 +91,11 @@ async def fetch(
             async with new_client(policy) as own:
                 return await _follow(own, url, policy, headers or {})
     except (TimeoutError, httpx.TimeoutException) as exc:
-        raise BadInput(f"{url} did not answer within {policy.total_timeout:g} s") from exc
+        raise BadInput(f"{shown} did not answer within {policy.total_timeout:g} s") from exc
     except httpx.ConnectError as exc:
-        raise BadInput(f"cannot connect to {url}: {exc or 'connection failed'}") from exc
+        raise BadInput(f"cannot connect to {shown}: {exc or 'connection failed'}") from exc
     except httpx.HTTPError as exc:
-        raise BadInput(f"cannot fetch {url}: {exc or type(exc).__name__}") from exc
+        raise BadInput(f"cannot fetch {shown}: {exc or type(exc).__name__}") from exc
 
 
 def new_client(policy: FetchPolicy, *, connections: int | None = None) -> httpx.AsyncClient:
@@ -126,9 +128,9 @@ async def _follow(
         async with client.stream("GET", current, headers=headers) as response:
             location = response.headers.get("location")
             if response.status_code not in _REDIRECTS or not location:
-                return await _result(response, str(current), policy)
+                return await _result(response, without_userinfo(str(current)), policy)
         current = current.join(location)
-    raise BadInput(f"{url} redirected more than {policy.max_redirects} times")
+    raise BadInput(f"{without_userinfo(url)} redirected more than {policy.max_redirects} times")
 
 
 def _origin(url: httpx.URL) -> tuple[str, str, int]:
@@ -139,15 +141,15 @@ def _parse(url: str) -> httpx.URL:
     try:
         parsed = httpx.URL(url)
     except httpx.InvalidURL as exc:
-        raise BadInput(f"not a valid URL: {url}") from exc
+        raise BadInput(f"not a valid URL: {without_userinfo(url)}") from exc
     if parsed.scheme not in _DEFAULT_PORTS or not parsed.host:
-        raise BadInput(f"not a valid http(s) URL: {url}")
+        raise BadInput(f"not a valid http(s) URL: {without_userinfo(url)}")
     return parsed
 
 
 async def _check_target(url: httpx.URL, policy: FetchPolicy, *, trusted: bool) -> None:
     if url.scheme not in _DEFAULT_PORTS or not url.host:  # a redirect to file:, ftp:, ...
-        raise BadInput(f"refusing to follow a redirect to {url}")
+        raise BadInput(f"refusing to follow a redirect to {without_userinfo(str(url))}")
     # httpx resolves the name again to connect; a host that answers DNS differently the second
     # time (rebinding) is not caught here. Pinning the checked address is the next step.
     if not trusted and url.host not in policy.allowed_hosts:

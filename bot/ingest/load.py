@@ -20,6 +20,7 @@ from bot.ingest.decode import charset_from_content_type, decode
 from bot.ingest.fetch import FetchPolicy, fetch, format_size
 from bot.ingest.html import extract_html, looks_like_html
 from bot.ingest.meta import SourceMeta, read_sidecar
+from bot.ingest.userinfo import without_userinfo
 
 MAX_FILE_BYTES = 5 * 1024 * 1024
 _URL = re.compile(r"^[a-z][a-z0-9+.-]*://", re.I)
@@ -39,7 +40,7 @@ async def load_article(
     if _WEB.match(source):
         return await _from_url(source, policy or FetchPolicy())
     if _URL.match(source):
-        raise BadInput(f"only http and https URLs can be loaded, not {source}")
+        raise BadInput(f"only http and https URLs can be loaded, not {without_userinfo(source)}")
     return await _from_file(source)
 
 

@@ -26,6 +26,7 @@ from bot.core.ports import BriefEngine, BriefKey, BriefRun, CachedBriefEngine
 from bot.ingest.article import article_from_text
 from bot.ingest.fetch import FetchPolicy, HTTPStatusError, fetch, new_client
 from bot.ingest.load import article_from_bytes, load_article
+from bot.ingest.userinfo import without_userinfo
 from bot.store import Store
 from bot.store.watch import Destination, EntryRecord, PollRecord, SourceState, StoryArticle
 from bot.watch.dedup import StoryIndex, canonical_url, signature
@@ -184,7 +185,9 @@ class Watcher:
         if state.last_modified:
             headers["If-Modified-Since"] = state.last_modified
         async with self.gate.slot(_host(source.key)):
-            result = await fetch(source.key, self.feed_policy, headers=headers, client=self._client)
+            result = await fetch(
+                source.fetch_url, self.feed_policy, headers=headers, client=self._client
+            )
         etag, modified = result.headers.get("etag"), result.headers.get("last-modified")
         if result.not_modified:
             return Polled(etag=etag or state.etag, last_modified=modified or state.last_modified,
@@ -364,7 +367,8 @@ class Watcher:
         title = (article.title if article else None) or candidate.title or candidate.key
         report = StoryReport(source.name, title, False, reason)
         outlet = (article.source if article else None) or candidate.outlet
-        report.add_copy(candidate.link or candidate.url, outlet)
+        link = without_userinfo(candidate.link) if candidate.link else None
+        report.add_copy(link or candidate.url, outlet)
         return report
 
     async def _article(self, candidate: Candidate) -> Article:
@@ -381,7 +385,7 @@ class Watcher:
             "source": candidate.outlet
             if candidate.article is None and candidate.path is None
             else article.source or candidate.outlet,
-            "url": article.url or candidate.link,
+            "url": article.url or (without_userinfo(candidate.link) if candidate.link else None),
         }
         return article.model_copy(update=known)
 
@@ -399,13 +403,14 @@ class Watcher:
             except BadInput as exc:
                 if not candidate.body:
                     raise
-                log.info("using the feed's text for %s: %s", candidate.link, exc)
+                log.info("using the feed's text for %s: %s", without_userinfo(candidate.link), exc)
         if not candidate.body:
             raise BadInput("the entry has neither a link nor any text")
         text = _text(candidate.body) or ""
         if candidate.title and not text.startswith(candidate.title):
             text = f"{candidate.title}\n\n{text}"
-        return article_from_text(text, title=candidate.title or None, url=candidate.link)
+        url = without_userinfo(candidate.link) if candidate.link else None
+        return article_from_text(text, title=candidate.title or None, url=url)
 
 
 _URL_PARTS = re.compile(r"(?P<scheme>https?://)(?:[^/@\s]+@)?(?P<rest>[^\s?#]*)(?:[?#]\S*)?", re.I)
@@ -418,7 +423,7 @@ def redact(message: str) -> str:
 
 
 def _host(url: str) -> str:
-    return urlsplit(url).netloc.lower()
+    return urlsplit(without_userinfo(url)).netloc.lower()
 
 
 def _relative(path: Path, root: Path) -> str:
