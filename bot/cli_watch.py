@@ -12,7 +12,6 @@ import logging
 import signal
 import sys
 from collections.abc import Sequence
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from bot.config import AppConfig
@@ -214,10 +213,11 @@ def _adapters(
     from bot.config import Settings
 
     settings = Settings()
-    log_path = Path(config.resolve(config.console.log)) if config.console.log else None
     adapters: dict[str, ChatAdapter] = {
         "console": ConsoleAdapter(
-            sys.stdout, log_path=log_path, post_delay=config.console.post_delay_seconds
+            sys.stdout,
+            log_path=config.console_log_path(),
+            post_delay=config.console.post_delay_seconds,
         )
     }
     if settings.slack_bot_token or settings.slack_app_token or settings.slack_signing_secret:

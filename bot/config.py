@@ -14,9 +14,9 @@ from pydantic import BaseModel, Field, SecretStr, ValidationError
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from bot.core.errors import ConfigError
+from bot.resources import defaults_dir
 
-PACKAGE_ROOT = Path(__file__).resolve().parent.parent
-DEFAULT_CONFIG = PACKAGE_ROOT / "config" / "default.yaml"
+DEFAULT_CONFIG_NAME = "default.yaml"
 
 
 class Settings(BaseSettings):
@@ -111,7 +111,9 @@ class WatchSpec(BaseModel):
 class ConsoleSpec(BaseModel):
     """The console adapter: its post log (for exactly-once after a crash) and a test delay."""
 
-    log: str | None = "../data/console-posts.log"
+    # Relative to the working folder, like the default database (./data/summit.db), so the
+    # two stay side by side (and never land inside an installed package's config folder).
+    log: str | None = "data/console-posts.log"
     post_delay_seconds: float = 0
 
 
@@ -130,6 +132,10 @@ class AppConfig(BaseModel):
             return location
         return str((self.base_dir / location).resolve())
 
+    def console_log_path(self) -> Path | None:
+        """The console's post log, relative to the working folder like the default database."""
+        return Path(self.console.log).resolve() if self.console.log else None
+
     def pillars(self) -> list[PillarSpec]:
         return load_pillars(self.base_dir / self.pillars_file)
 
@@ -144,7 +150,7 @@ def _read_yaml(path: Path) -> Any:
 
 
 def load_config(path: Path | None = None) -> AppConfig:
-    path = path or DEFAULT_CONFIG
+    path = path or defaults_dir("config") / DEFAULT_CONFIG_NAME
     data = _read_yaml(path) or {}
     if not isinstance(data, dict):
         raise ConfigError(f"{path}: expected a mapping at the top level")
