@@ -135,6 +135,18 @@ async def test_stdin_html() -> None:
         ("empty.txt", b"", "empty.txt is empty"),
         ("blank.txt", b"  \n\n\t ", "blank.txt is empty"),
         ("photo.jpg", b"\xff\xd8\xff\xe0\x00\x10JFIF\x00\x01" + bytes(range(256)), "binary"),
+        # An uncompressed PDF has no NUL early on: its text operators read like words.
+        (
+            "communique.pdf",
+            b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\nBT /F1 24 Tf 72 712 Td "
+            b"(Leaders pledged to cut tariffs) Tj ET\n%%EOF\n",
+            r"communique\.pdf is a PDF, not text or HTML: convert it to text first",
+        ),
+        (
+            "broken.txt",
+            "Leaders met in Hà Nội and pledged ".encode() + b"\xff\xfe$5 billion.\n",
+            r"broken\.txt is not valid UTF-8 \(at byte 37\); save it as UTF-8",
+        ),
         (
             "stub.html",
             b"<html><body><nav>Home</nav><p>Subscribe.</p></body></html>",
