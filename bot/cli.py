@@ -147,6 +147,9 @@ def _platform_payloads(brief: Brief, platform: str) -> list[dict[str, object]]:
 def _cmd_ask(args: argparse.Namespace, config: AppConfig) -> int:
     from bot.qa.render import render_answer_text
 
+    if not args.question.strip():
+        raise BadInput('ask needs a question: summit ask "what did China pledge?"')
+
     async def ask() -> Answer:
         async with _service(config) as service:
             if args.source is None:

@@ -12,6 +12,7 @@ import logging
 import signal
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from bot.config import AppConfig
@@ -23,7 +24,7 @@ if TYPE_CHECKING:
     from bot.store import Store
     from bot.watch import WatchedSource, Watcher
 
-EXIT_OK = 0
+EXIT_OK, EXIT_BAD_INPUT = 0, 2
 
 
 def add_commands(commands: Any) -> None:
@@ -91,17 +92,37 @@ def cmd_watch(args: argparse.Namespace, config: AppConfig) -> int:
             "summit watch makes one pass: add --once (the long-running bot is `summit run`)"
         )
     _log_to_stderr()
+    for given in args.source:
+        if "://" not in given and not Path(given).exists():
+            raise BadInput(f"{given}: no such file or folder")
     chosen = [WatchedSource.from_argument(s) for s in args.source] or watched_sources(config)
+    failures: dict[str, str] = {}
 
     async def once() -> list[dict[str, object]]:
         async with _service(config) as service:
             watcher = build_watcher(config, service.store, service.engine, chosen)
             async with watcher:
-                return [r.to_json_dict() for r in await watcher.poll()]
+                reports = [r.to_json_dict() for r in await watcher.poll()]
+            failures.update(watcher.failures)
+            return reports
 
     for report in asyncio.run(once()):
         print(json.dumps(report, ensure_ascii=False) if args.format == "json" else _line(report))
+    if args.source and failures:
+        # Sources asked for by hand that could not be read are bad input, as in `summit brief`.
+        for name, reason in failures.items():
+            print(f"summit: {name}: {reason}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    if args.source:
+        print(SOURCES_REMEMBERED, file=sys.stderr)
     return EXIT_OK
+
+
+SOURCES_REMEMBERED = (
+    "summit: note: --source sources are kept in the store (each entry is briefed once; "
+    "`summit sources` lists them); `summit run` polls only configured sources but posts "
+    "the briefs this pass queued"
+)
 
 
 def _line(report: dict[str, Any]) -> str:

@@ -87,6 +87,8 @@ class Watcher:
         self._ingest = asyncio.Lock()
         self._index = StoryIndex()
         self._client: httpx.AsyncClient | None = None
+        # The last pass's failed sources (name -> reason): `watch --once --source` reports them.
+        self.failures: dict[str, str] = {}
 
     async def __aenter__(self) -> Watcher:
         self._client = new_client(self.feed_policy, connections=self._concurrency)
@@ -113,6 +115,7 @@ class Watcher:
         chosen = (
             [self.sources[k] for k in keys] if keys is not None else list(self.sources.values())
         )
+        self.failures = {}
         states = await self.store.watch.ensure_sources((s.key, s.name, s.kind) for s in chosen)
         reports: dict[int, StoryReport] = {}
         skipped: list[StoryReport] = []
@@ -168,6 +171,7 @@ class Watcher:
         delay = backoff(state.failures + 1, retry_after)
         message = redact(str(exc) or type(exc).__name__)
         log.warning("source %s failed (%s); next try in %s", source.name, message, delay)
+        self.failures[source.name] = message
         return PollRecord(state.id, now, error=message, retry_at=now + delay)
 
     # -- fetching --------------------------------------------------------------------------
