@@ -23,6 +23,7 @@ if TYPE_CHECKING:
     from bot.service import SummitService
     from bot.store import Store
     from bot.watch import WatchedSource, Watcher
+    from bot.watch.relevance import Relevance
 
 EXIT_OK, EXIT_BAD_INPUT = 0, 2
 
@@ -62,7 +63,6 @@ def build_watcher(
     from bot.ingest.fetch import FetchPolicy
     from bot.store.watch import Destination
     from bot.watch import Watcher
-    from bot.watch.relevance import Relevance
 
     watch = config.watch
     policy = FetchPolicy(
@@ -76,11 +76,17 @@ def build_watcher(
         engine,
         sources,
         destinations=[Destination(d.platform, d.channel) for d in config.destinations],
-        relevance=Relevance(watch.relevance.entities, watch.relevance.keywords),
+        relevance=relevance_of(config),
         policy=policy,
         host_interval=watch.host_min_interval_seconds,
         concurrency=watch.concurrency,
     )
+
+
+def relevance_of(config: AppConfig) -> Relevance:
+    from bot.watch.relevance import Relevance
+
+    return Relevance(config.watch.relevance.entities, config.watch.relevance.keywords)
 
 
 def cmd_watch(args: argparse.Namespace, config: AppConfig) -> int:

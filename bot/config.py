@@ -88,7 +88,8 @@ class DestinationSpec(BaseModel):
 
 
 class RelevanceSpec(BaseModel):
-    """Summit coverage: at least one entity (ASEAN, G20, ...) and one keyword (summit, ...)."""
+    """Summit bodies (ASEAN, G20, ...) and keywords that add weight to summit coverage, which
+    is recognised by itself (bot/watch/relevance.py)."""
 
     entities: list[str] = Field(default_factory=list)
     keywords: list[str] = Field(default_factory=list)

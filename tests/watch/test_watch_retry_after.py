@@ -45,7 +45,11 @@ def test_watch_once_returns_and_briefs_the_other_host(tmp_path: Path) -> None:
         )
         elapsed = time.monotonic() - started
         busy_paths = [r.path for r in busy.requests]
-    assert done.returncode == 0, done.stderr
+    # The sources were asked for by hand, so the busy ones make it exit 2, each with a line.
+    assert done.returncode == 2, done.stderr
+    failed = [line for line in done.stderr.splitlines() if line.startswith("summit: ")]
+    assert [line.split(": ")[1] for line in failed] == [busy.url("/feed"), busy.url("/second-feed")]
+    assert "asked us to wait" in failed[1]
     reports = [json.loads(line) for line in done.stdout.splitlines()]
     briefed = sorted(r["title"] for r in reports if r["relevant"])
     assert briefed == [
