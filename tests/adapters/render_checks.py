@@ -49,6 +49,8 @@ def console_problems(brief: Brief) -> list[str]:
             found.append(f"{name}: empty")
         if has_mention(rendered):
             found.append(f"{name}: pinging mention")
+    # JSON is data for other tools: its evidence is the verbatim source sentence by contract
+    # (summit.brief/1), so it is checked for shape, and whoever posts it neutralises it.
     document = json.loads(json.dumps(brief.to_json_dict(), ensure_ascii=False))
     if document.get("schema") != "summit.brief/1":
         found.append("json: wrong schema")
