@@ -138,7 +138,12 @@ class AppConfig(BaseModel):
         return Path(self.console.log).resolve() if self.console.log else None
 
     def pillars(self) -> list[PillarSpec]:
-        return load_pillars(self.base_dir / self.pillars_file)
+        """The configured pillars; a configuration that names none (and has no pillars.yaml
+        beside it) gets the shipped ones, so a short config of one's own works."""
+        path = self.base_dir / self.pillars_file
+        if "pillars_file" not in self.model_fields_set and not path.exists():
+            path = defaults_dir("config") / self.pillars_file
+        return load_pillars(path)
 
 
 def _read_yaml(path: Path) -> Any:

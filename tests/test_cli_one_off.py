@@ -73,3 +73,14 @@ def test_version(capsys: pytest.CaptureFixture[str]) -> None:
         main(["--version"])
     assert done.value.code == 0
     assert capsys.readouterr().out == f"summit {__version__}\n"
+
+
+def test_a_short_config_of_ones_own_uses_the_shipped_pillars(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    config = tmp_path / "mine" / "summit.yaml"
+    config.parent.mkdir()
+    config.write_text("engine: extractive\n", encoding="utf-8")
+    code, out, err = run(capsys, "--config", str(config), "brief", str(SEED))
+    assert code == 0, err
+    assert "1 Political-security" in out

@@ -6,6 +6,7 @@ from __future__ import annotations
 import base64
 import json
 import logging
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -14,6 +15,8 @@ from watch_helpers import fixture_bytes, serve_pages
 
 from bot.cli import main
 from bot.ingest.userinfo import without_userinfo
+from bot.store import Store
+from bot.watch.health import statuses
 
 SECRET = "s3cr3t-pa55"
 BASIC = "Basic " + base64.b64encode(f"analyst:{SECRET}".encode()).decode()
@@ -78,3 +81,12 @@ def test_watch_and_sources_keep_credentials_for_the_request_only(
     feed_requests = [r for r in http_server.requests if r.path == "/feed"]
     assert feed_requests
     assert all(r.headers.get("authorization") == BASIC for r in feed_requests)
+
+
+async def test_rows_stored_with_credentials_before_are_listed_without(store: Store) -> None:
+    old = with_credentials("https://feeds.example/summit.xml")
+    await store.watch.ensure_sources([(old, old, "feed")])
+    (status,) = statuses(await store.watch.all_sources(), [], datetime.now(UTC))
+    shown = json.dumps(status.to_json_dict())
+    assert SECRET not in shown
+    assert status.location == "https://feeds.example/summit.xml"
