@@ -41,10 +41,12 @@ _NAMED_BEFORE = re.compile(
     r"(?:[A-Z0-9][\w'’.-]*|\d+(?:st|nd|rd|th))\s+[Ss]ummit"
 )
 _NAMED_AFTER = re.compile(r"\b[Ss]ummit\s+(?:of|on|for)\s+(?:the\s+)?[A-Z]")
+# Whole words only: "Colombo", "tariff hikes", "tabled" and "mounting" are summit words.
 _GEOGRAPHIC = re.compile(
-    r"\b(?:mount|mountain|peak|climb|climber|climbing|climbed|hik|trek|metre|meter|altitude|"
-    r"expedition|ascent|summited|everest|volcano|crater|magma|hill|ridge|slope|col|glacier|"
-    r"table|standings|league|rankings|leaderboard)\w*",
+    r"(?-i:\bMount\b|\bMt\b)|\b(?:mountains?|peaks?|climb(?:s|ed|er|ers|ing)?|hikers?|hiking|"
+    r"trek(?:s|king|kers?)?|metres?|meters?|altitude|expeditions?|ascents?|summited|everest|"
+    r"volcano(?:es)?|volcanic|craters?|magma|hills?|ridges?|slopes?|col|glaciers?|"
+    r"(?:league|points) table|top of the table|standings|leaderboard)\b",
     re.I,
 )
 _TITLES = (

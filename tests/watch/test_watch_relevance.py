@@ -88,3 +88,17 @@ def test_a_summit_no_configured_body_names_is_relevant() -> None:
 def test_a_skip_says_what_was_missing(text: str, reason: str) -> None:
     article = article_from_text(text)
     assert JUDGE(article.title, article.text).reason == reason
+
+
+@pytest.mark.parametrize(
+    ("text", "relevant"),
+    [
+        # Words that only begin like a mountain or a ranking are not one.
+        ("Colombo summit\n\nLeaders at the Colombo summit tabled a plan amid mounting "
+         "tariff hikes; the prime minister spoke.", True),
+        ("Table-toppers\n\nRossi said reaching the summit of the league table was the goal; "
+         "the club president agreed.", False),
+    ],
+)  # fmt: skip
+def test_mountains_and_tables_are_whole_words(text: str, relevant: bool) -> None:
+    assert judged(text) is relevant
