@@ -9,6 +9,7 @@ from inside the installed package.
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -19,14 +20,28 @@ from bot import __version__
 
 REPO = Path(__file__).resolve().parents[1]
 SEED_NAME = "000_2b9aaedf29d83c14.txt"
+NOT_SOURCE = (
+    ".git",
+    ".venv",
+    "build",
+    "*.egg-info",
+    "__pycache__",
+    "*_cache",
+    ".hypothesis",
+    "data",
+)
 
 
 @pytest.fixture(scope="module")
 def installed(tmp_path_factory: pytest.TempPathFactory) -> Path:
     wheels = tmp_path_factory.mktemp("wheels")
     target = tmp_path_factory.mktemp("site")
+    # Built from a clean copy: an in-tree build/ left by earlier builds could smuggle stale
+    # modules into the wheel, and the checkout stays untouched.
+    source = tmp_path_factory.mktemp("source") / "summit-brief"
+    shutil.copytree(REPO, source, ignore=shutil.ignore_patterns(*NOT_SOURCE))
     pip = [sys.executable, "-m", "pip", "--disable-pip-version-check", "--no-input", "-q"]
-    build = [*pip, "wheel", "--no-deps", "--no-build-isolation", "-w", str(wheels), str(REPO)]
+    build = [*pip, "wheel", "--no-deps", "--no-build-isolation", "-w", str(wheels), str(source)]
     subprocess.run(build, check=True, cwd=wheels, timeout=300)
     (wheel,) = wheels.glob("summit_brief-*.whl")
     install = [*pip, "install", "--no-deps", "--no-index", "--target", str(target), str(wheel)]
