@@ -99,8 +99,11 @@ def cmd_watch(args: argparse.Namespace, config: AppConfig) -> int:
         )
     _log_to_stderr()
     for given in args.source:
-        if "://" not in given and not Path(given).exists():
+        path = Path(given)
+        if "://" not in given and not path.exists():
             raise BadInput(f"{given}: no such file or folder")
+        if "://" not in given and not (path.is_dir() or path.is_file()):
+            raise BadInput(f"{given} is not a file or folder of articles")
     chosen = [WatchedSource.from_argument(s) for s in args.source] or watched_sources(config)
     failures: dict[str, str] = {}
 

@@ -37,6 +37,11 @@ def test_a_source_folder_that_does_not_exist_exits_2_and_polls_nothing(
     assert not (tmp_path / "summit.db").exists()  # nothing was opened, nothing changed
 
 
+def test_a_device_as_a_source_exits_2(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, err = run(capsys, "watch", "--once", "--source", "/dev/zero")
+    assert (code, out, err) == (2, "", "summit: /dev/zero is not a file or folder of articles\n")
+
+
 def test_an_unreachable_feed_exits_2_with_its_reason(capsys: pytest.CaptureFixture[str]) -> None:
     url = f"http://127.0.0.1:{closed_port()}/feed.xml"
     code, out, err = run(capsys, "watch", "--once", "--source", url)
