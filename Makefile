@@ -34,8 +34,11 @@ layers: $(STAMP)
 
 check: lint typecheck layers test
 
+# The labelled corpus is not in this repository: it sits beside the checkout.
+CORPUS ?= ../shared/corpus
 eval: $(STAMP)
-	$(BIN)/summit eval ../shared/corpus
+	@test -d "$(CORPUS)" || { echo "make eval: no labelled corpus at $(CORPUS) (expected beside the checkout as ../shared/corpus; run make eval CORPUS=DIR for another folder)" >&2; exit 2; }
+	$(BIN)/summit eval "$(CORPUS)"
 
 bench: $(STAMP)
 	$(BIN)/python bench/brief_speed.py

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 from pydantic import ValidationError
 from sqlalchemy.exc import ArgumentError
 
+from bot import __version__
 from bot.config import AppConfig, load_config
 from bot.core.errors import BadInput, ConfigError
 from bot.core.models import Answer, Brief
@@ -35,6 +36,7 @@ def build_parser() -> argparse.ArgumentParser:
         type=Path,
         help="configuration file (default: $SUMMIT_CONFIG or config/default.yaml)",
     )
+    parser.add_argument("--version", action="version", version=f"summit {__version__}")
     commands = parser.add_subparsers(dest="command", required=True)
 
     brief = commands.add_parser("brief", help="brief one article: a file, a URL, or - for stdin")
@@ -167,6 +169,9 @@ def _platform_payloads(brief: Brief, platform: str) -> list[dict[str, object]]:
 
 def _cmd_ask(args: argparse.Namespace, config: AppConfig) -> int:
     from bot.qa.render import render_answer_text
+
+    if not args.question.strip():
+        raise BadInput('ask needs a question: summit ask "what did China pledge?"')
 
     async def ask() -> Answer:
         async with _service(config) as service:

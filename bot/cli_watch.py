@@ -23,8 +23,9 @@ if TYPE_CHECKING:
     from bot.service import SummitService
     from bot.store import Store
     from bot.watch import WatchedSource, Watcher
+    from bot.watch.relevance import Relevance
 
-EXIT_OK = 0
+EXIT_OK, EXIT_BAD_INPUT = 0, 2
 
 
 def add_commands(commands: Any) -> None:
@@ -62,7 +63,6 @@ def build_watcher(
     from bot.ingest.fetch import FetchPolicy
     from bot.store.watch import Destination
     from bot.watch import Watcher
-    from bot.watch.relevance import Relevance
 
     watch = config.watch
     policy = FetchPolicy(
@@ -76,11 +76,17 @@ def build_watcher(
         engine,
         sources,
         destinations=[Destination(d.platform, d.channel) for d in config.destinations],
-        relevance=Relevance(watch.relevance.entities, watch.relevance.keywords),
+        relevance=relevance_of(config),
         policy=policy,
         host_interval=watch.host_min_interval_seconds,
         concurrency=watch.concurrency,
     )
+
+
+def relevance_of(config: AppConfig) -> Relevance:
+    from bot.watch.relevance import Relevance
+
+    return Relevance(config.watch.relevance.entities, config.watch.relevance.keywords)
 
 
 def cmd_watch(args: argparse.Namespace, config: AppConfig) -> int:
@@ -92,17 +98,40 @@ def cmd_watch(args: argparse.Namespace, config: AppConfig) -> int:
             "summit watch makes one pass: add --once (the long-running bot is `summit run`)"
         )
     _log_to_stderr()
+    for given in args.source:
+        path = Path(given)
+        if "://" not in given and not path.exists():
+            raise BadInput(f"{given}: no such file or folder")
+        if "://" not in given and not (path.is_dir() or path.is_file()):
+            raise BadInput(f"{given} is not a file or folder of articles")
     chosen = [WatchedSource.from_argument(s) for s in args.source] or watched_sources(config)
+    failures: dict[str, str] = {}
 
     async def once() -> list[dict[str, object]]:
         async with _service(config) as service:
             watcher = build_watcher(config, service.store, service.engine, chosen)
             async with watcher:
-                return [r.to_json_dict() for r in await watcher.poll()]
+                reports = [r.to_json_dict() for r in await watcher.poll()]
+            failures.update(watcher.failures)
+            return reports
 
     for report in asyncio.run(once()):
         print(json.dumps(report, ensure_ascii=False) if args.format == "json" else _line(report))
+    if args.source and failures:
+        # Sources asked for by hand that could not be read are bad input, as in `summit brief`.
+        for name, reason in failures.items():
+            print(f"summit: {name}: {reason}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    if args.source:
+        print(SOURCES_REMEMBERED, file=sys.stderr)
     return EXIT_OK
+
+
+SOURCES_REMEMBERED = (
+    "summit: note: --source sources are kept in the store (each entry is briefed once; "
+    "`summit sources` lists them); `summit run` polls only configured sources but posts "
+    "the briefs this pass queued"
+)
 
 
 def _line(report: dict[str, Any]) -> str:
@@ -214,10 +243,11 @@ def _adapters(
     from bot.config import Settings
 
     settings = Settings()
-    log_path = Path(config.resolve(config.console.log)) if config.console.log else None
     adapters: dict[str, ChatAdapter] = {
         "console": ConsoleAdapter(
-            sys.stdout, log_path=log_path, post_delay=config.console.post_delay_seconds
+            sys.stdout,
+            log_path=config.console_log_path(),
+            post_delay=config.console.post_delay_seconds,
         )
     }
     if settings.slack_bot_token or settings.slack_app_token or settings.slack_signing_secret:

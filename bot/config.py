@@ -14,9 +14,9 @@ from pydantic import BaseModel, Field, SecretStr, ValidationError
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from bot.core.errors import ConfigError
+from bot.resources import defaults_dir
 
-PACKAGE_ROOT = Path(__file__).resolve().parent.parent
-DEFAULT_CONFIG = PACKAGE_ROOT / "config" / "default.yaml"
+DEFAULT_CONFIG_NAME = "default.yaml"
 
 
 class Settings(BaseSettings):
@@ -88,7 +88,8 @@ class DestinationSpec(BaseModel):
 
 
 class RelevanceSpec(BaseModel):
-    """Summit coverage: at least one entity (ASEAN, G20, ...) and one keyword (summit, ...)."""
+    """Summit bodies (ASEAN, G20, ...) and keywords that add weight to summit coverage, which
+    is recognised by itself (bot/watch/relevance.py)."""
 
     entities: list[str] = Field(default_factory=list)
     keywords: list[str] = Field(default_factory=list)
@@ -111,7 +112,9 @@ class WatchSpec(BaseModel):
 class ConsoleSpec(BaseModel):
     """The console adapter: its post log (for exactly-once after a crash) and a test delay."""
 
-    log: str | None = "../data/console-posts.log"
+    # Relative to the working folder, like the default database (./data/summit.db), so the
+    # two stay side by side (and never land inside an installed package's config folder).
+    log: str | None = "data/console-posts.log"
     post_delay_seconds: float = 0
 
 
@@ -130,8 +133,17 @@ class AppConfig(BaseModel):
             return location
         return str((self.base_dir / location).resolve())
 
+    def console_log_path(self) -> Path | None:
+        """The console's post log, relative to the working folder like the default database."""
+        return Path(self.console.log).resolve() if self.console.log else None
+
     def pillars(self) -> list[PillarSpec]:
-        return load_pillars(self.base_dir / self.pillars_file)
+        """The configured pillars; a configuration that names none (and has no pillars.yaml
+        beside it) gets the shipped ones, so a short config of one's own works."""
+        path = self.base_dir / self.pillars_file
+        if "pillars_file" not in self.model_fields_set and not path.exists():
+            path = defaults_dir("config") / self.pillars_file
+        return load_pillars(path)
 
 
 def _read_yaml(path: Path) -> Any:
@@ -144,7 +156,7 @@ def _read_yaml(path: Path) -> Any:
 
 
 def load_config(path: Path | None = None) -> AppConfig:
-    path = path or DEFAULT_CONFIG
+    path = path or defaults_dir("config") / DEFAULT_CONFIG_NAME
     data = _read_yaml(path) or {}
     if not isinstance(data, dict):
         raise ConfigError(f"{path}: expected a mapping at the top level")

@@ -13,7 +13,8 @@ INERT_AT = "\uff20"
 
 # <!channel>, <!here|here>, <!subteam^S123|@team>, <@U123>, <@!123>, <@&123>
 _ANGLE = re.compile(r"<([!@])([&!]?)([^<>|\s]{1,80})(?:\|([^<>]{0,80}))?>")
-_BARE = re.compile(r"(?<![\w\uff20])@(everyone|here|channel)\b", re.I)
+# No boundary after the word: "@everyone_" becomes "@everyone\_" once Markdown is escaped.
+_BARE = re.compile(r"(?<![\w\uff20])@(everyone|here|channel)", re.I)
 
 
 def neutralise_mentions(text: str) -> str:

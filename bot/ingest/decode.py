@@ -24,6 +24,16 @@ _HEADER_CHARSET = re.compile(r"""charset\s*=\s*["']?([A-Za-z0-9_.:-]+)""", re.I)
 # so do we, or the curly quotes in 0x80-0x9F turn into control characters.
 _WINDOWS_1252_ALIASES = frozenset({"iso8859-1", "ascii"})
 _SNIFF_BYTES = 8192
+_DOCUMENTS = (
+    (b"%PDF-", "a PDF"),
+    (b"PK\x03\x04", "a zip archive (an Office document or EPUB?)"),
+    (b"{\\rtf", "an RTF document"),
+    (b"\xd0\xcf\x11\xe0", "an old Office document"),
+)
+# One well-formed multi-byte UTF-8 character.
+_UTF8_SEQUENCE = re.compile(
+    rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}"
+)
 
 
 def charset_from_content_type(content_type: str | None) -> str | None:
@@ -37,6 +47,7 @@ def decode(data: bytes, *, name: str, declared: str | None = None) -> str:
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             return data.decode(encoding, errors="replace")
+    _refuse_documents(data, name)
     if b"\x00" in data[:_SNIFF_BYTES]:
         raise BadInput(f"{name} is a binary file, not text")
     for label in (declared, _meta_charset(data)):
@@ -45,8 +56,21 @@ def decode(data: bytes, *, name: str, declared: str | None = None) -> str:
             return data.decode(codec, errors="replace")
     try:
         return data.decode("utf-8")
-    except UnicodeDecodeError:
+    except UnicodeDecodeError as exc:
+        # UTF-8 sequences beside bytes that break it: a damaged UTF-8 file, not a legacy
+        # encoding, and a detector would turn it into confident mojibake.
+        if _UTF8_SEQUENCE.search(data):
+            where = f"byte {exc.start}"
+            raise BadInput(f"{name} is not valid UTF-8 (at {where}); save it as UTF-8") from None
         return _detect(data, name)
+
+
+def _refuse_documents(data: bytes, name: str) -> None:
+    """Formats whose bytes look enough like text to be briefed as gibberish (a PDF's
+    `BT /F1 24 Tf …` content streams), named so the user knows what to do instead."""
+    for magic, kind in _DOCUMENTS:
+        if data.startswith(magic):
+            raise BadInput(f"{name} is {kind}, not text or HTML: convert it to text first")
 
 
 def _meta_charset(data: bytes) -> str | None:

@@ -18,6 +18,7 @@ import httpx
 from bot import __version__
 from bot.core.errors import BadInput
 from bot.ingest.guard import check_public_host
+from bot.ingest.userinfo import without_userinfo
 
 USER_AGENT = f"SummitBrief/{__version__} (summit-diplomacy news briefing bot; python-httpx)"
 PAGE_TYPES = frozenset({"text/html", "application/xhtml+xml", "text/plain"})
@@ -43,7 +44,9 @@ class FetchPolicy:
     max_bytes: int = 5 * 1024 * 1024
     max_redirects: int = 5
     content_types: frozenset[str] = PAGE_TYPES
-    allow_private: bool = True  # operator-given sources are trusted, so local servers work
+    # Operator-given sources are trusted, so local servers work; the trust covers the URL's
+    # own scheme, host and port, and ends at the first redirect that leaves them.
+    allow_private: bool = True
     # Hosts exempt from the address check when allow_private is False: an operator's own
     # mirror or proxy, named exactly as in the URL ("intranet.example", "10.0.0.5").
     allowed_hosts: frozenset[str] = frozenset()
@@ -80,6 +83,7 @@ async def fetch(
     reuse connections across fetches; it must not follow redirects itself.
     """
     policy = policy or FetchPolicy()
+    shown = without_userinfo(url)  # messages are logged and shown: no credentials in them
     try:
         async with asyncio.timeout(policy.total_timeout):
             if client is not None:
@@ -87,11 +91,11 @@ async def fetch(
             async with new_client(policy) as own:
                 return await _follow(own, url, policy, headers or {})
     except (TimeoutError, httpx.TimeoutException) as exc:
-        raise BadInput(f"{url} did not answer within {policy.total_timeout:g} s") from exc
+        raise BadInput(f"{shown} did not answer within {policy.total_timeout:g} s") from exc
     except httpx.ConnectError as exc:
-        raise BadInput(f"cannot connect to {url}: {exc or 'connection failed'}") from exc
+        raise BadInput(f"cannot connect to {shown}: {exc or 'connection failed'}") from exc
     except httpx.HTTPError as exc:
-        raise BadInput(f"cannot fetch {url}: {exc or type(exc).__name__}") from exc
+        raise BadInput(f"cannot fetch {shown}: {exc or type(exc).__name__}") from exc
 
 
 def new_client(policy: FetchPolicy, *, connections: int | None = None) -> httpx.AsyncClient:
@@ -114,32 +118,41 @@ async def _follow(
     client: httpx.AsyncClient, url: str, policy: FetchPolicy, headers: Mapping[str, str]
 ) -> FetchResult:
     current = _parse(url)
+    origin = _origin(current)
+    trusted = policy.allow_private
     for _ in range(policy.max_redirects + 1):
-        await _check_target(current, policy)
+        # The operator trusted one host; an open redirect there must not lend that trust to
+        # wherever it points (169.254.169.254, a neighbour on the LAN). Once lost, it stays lost.
+        trusted = trusted and _origin(current) == origin
+        await _check_target(current, policy, trusted=trusted)
         async with client.stream("GET", current, headers=headers) as response:
             location = response.headers.get("location")
             if response.status_code not in _REDIRECTS or not location:
-                return await _result(response, str(current), policy)
+                return await _result(response, without_userinfo(str(current)), policy)
         current = current.join(location)
-    raise BadInput(f"{url} redirected more than {policy.max_redirects} times")
+    raise BadInput(f"{without_userinfo(url)} redirected more than {policy.max_redirects} times")
+
+
+def _origin(url: httpx.URL) -> tuple[str, str, int]:
+    return url.scheme, url.host.lower(), url.port or _DEFAULT_PORTS.get(url.scheme, 0)
 
 
 def _parse(url: str) -> httpx.URL:
     try:
         parsed = httpx.URL(url)
     except httpx.InvalidURL as exc:
-        raise BadInput(f"not a valid URL: {url}") from exc
+        raise BadInput(f"not a valid URL: {without_userinfo(url)}") from exc
     if parsed.scheme not in _DEFAULT_PORTS or not parsed.host:
-        raise BadInput(f"not a valid http(s) URL: {url}")
+        raise BadInput(f"not a valid http(s) URL: {without_userinfo(url)}")
     return parsed
 
 
-async def _check_target(url: httpx.URL, policy: FetchPolicy) -> None:
+async def _check_target(url: httpx.URL, policy: FetchPolicy, *, trusted: bool) -> None:
     if url.scheme not in _DEFAULT_PORTS or not url.host:  # a redirect to file:, ftp:, ...
-        raise BadInput(f"refusing to follow a redirect to {url}")
+        raise BadInput(f"refusing to follow a redirect to {without_userinfo(str(url))}")
     # httpx resolves the name again to connect; a host that answers DNS differently the second
     # time (rebinding) is not caught here. Pinning the checked address is the next step.
-    if not policy.allow_private and url.host not in policy.allowed_hosts:
+    if not trusted and url.host not in policy.allowed_hosts:
         await check_public_host(url.host, url.port or _DEFAULT_PORTS[url.scheme])
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import re
+import stat
 import typing
 from pathlib import Path
 
@@ -19,6 +20,7 @@ from bot.ingest.decode import charset_from_content_type, decode
 from bot.ingest.fetch import FetchPolicy, fetch, format_size
 from bot.ingest.html import extract_html, looks_like_html
 from bot.ingest.meta import SourceMeta, read_sidecar
+from bot.ingest.userinfo import without_userinfo
 
 MAX_FILE_BYTES = 5 * 1024 * 1024
 _URL = re.compile(r"^[a-z][a-z0-9+.-]*://", re.I)
@@ -38,7 +40,7 @@ async def load_article(
     if _WEB.match(source):
         return await _from_url(source, policy or FetchPolicy())
     if _URL.match(source):
-        raise BadInput(f"only http and https URLs can be loaded, not {source}")
+        raise BadInput(f"only http and https URLs can be loaded, not {without_userinfo(source)}")
     return await _from_file(source)
 
 
@@ -66,23 +68,34 @@ async def _from_file(source: str) -> Article:
 
 def _read_file(path: Path) -> bytes:
     try:
-        exists, is_dir = path.exists(), path.is_dir()
+        info = path.stat()
+    except FileNotFoundError:
+        raise BadInput(f"{path}: no such file") from None
     except OSError as exc:  # a name too long for the file system, a path it cannot look at
         raise BadInput(f"{str(path)[:80]}: {exc.strerror or 'cannot be read'}") from exc
-    if not exists:
-        raise BadInput(f"{path}: no such file")
-    if is_dir:
-        raise BadInput(f"{path} is a directory, not an article file")
+    _refuse_special(path, info.st_mode)
     try:
-        size = path.stat().st_size  # before reading: a 2 GB log is refused, not loaded
-        if size > MAX_FILE_BYTES:
-            raise BadInput(f"{path} is larger than {format_size(MAX_FILE_BYTES)}")
-        data = path.read_bytes()
+        with path.open("rb") as handle:
+            # Bounded by bytes read, not by st_size: a pipe or /dev/fd/N reports size 0.
+            data = handle.read(MAX_FILE_BYTES + 1)
     except OSError as exc:
         raise BadInput(f"cannot read {path}: {exc.strerror or exc}") from exc
+    if len(data) > MAX_FILE_BYTES:
+        raise BadInput(f"{path} is larger than {format_size(MAX_FILE_BYTES)}")
     if not data.strip():
         raise BadInput(f"{path} is empty")
     return data
+
+
+def _refuse_special(path: Path, mode: int) -> None:
+    """Directories, devices and sockets are refused before they are opened (opening some
+    devices has effects of its own); regular files and pipes (`<(curl …)`) are read."""
+    if stat.S_ISDIR(mode):
+        raise BadInput(f"{path} is a directory, not an article file")
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        raise BadInput(f"{path} is a device, not an article file")
+    if not (stat.S_ISREG(mode) or stat.S_ISFIFO(mode)):
+        raise BadInput(f"{path} is not a regular file")
 
 
 async def _from_stdin(stdin: typing.BinaryIO | None) -> Article:

@@ -3,6 +3,7 @@ async URL (DATABASE_URL) otherwise, so nothing here may be SQLite-only SQL."""
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import Any
 
@@ -10,7 +11,10 @@ from alembic import command
 from alembic.config import Config
 from sqlalchemy import Connection, event
 from sqlalchemy.engine import URL, make_url
+from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError
 from sqlalchemy.ext.asyncio import AsyncEngine, create_async_engine
+
+from bot.core.errors import ConfigError
 
 DEFAULT_URL = "sqlite+aiosqlite:///./data/summit.db"
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
@@ -25,7 +29,12 @@ _ASYNC_DRIVERS = {
 
 def database_url(configured: str | None = None) -> URL:
     """The configured URL (DATABASE_URL) or the embedded default, with an async driver."""
-    url = make_url(configured or DEFAULT_URL)
+    try:
+        url = make_url(configured or DEFAULT_URL)
+        url.port  # noqa: B018 - parsed lazily: "host:abc" fails here, not at connect time
+    except (ArgumentError, ValueError):
+        # Not echoed: the text may hold a password.
+        raise ConfigError("DATABASE_URL is not a valid database URL") from None
     driver = _ASYNC_DRIVERS.get(url.drivername)
     return url.set(drivername=driver) if driver else url
 
@@ -33,11 +42,34 @@ def database_url(configured: str | None = None) -> URL:
 def create_engine(configured: str | URL | None = None) -> AsyncEngine:
     url = configured if isinstance(configured, URL) else database_url(configured)
     if url.get_backend_name() == "sqlite" and url.database not in (None, "", ":memory:"):
-        Path(url.database).parent.mkdir(parents=True, exist_ok=True)
-    engine = create_async_engine(url)
+        _prepare_sqlite_file(Path(url.database), default=configured is None)
+    try:
+        engine = create_async_engine(url)
+    except (ImportError, NoSuchModuleError) as exc:
+        raise ConfigError(f"DATABASE_URL: no driver for {url.drivername} ({_hint(url)})") from exc
     if url.get_backend_name() == "sqlite":
         event.listen(engine.sync_engine, "connect", _sqlite_pragmas)
     return engine
+
+
+def _prepare_sqlite_file(path: Path, *, default: bool) -> None:
+    """The embedded default's ./data folder is made; a configured path must name an existing
+    folder (a typo must not grow a tree of folders). A new file is readable by its owner only:
+    it holds the coverage, subscriptions and Slack installations."""
+    if not path.parent.is_dir():
+        if not default:
+            raise ConfigError(f"DATABASE_URL: the folder {path.parent} does not exist")
+        path.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        os.close(os.open(path, os.O_WRONLY | os.O_CREAT, 0o600))
+    except OSError as exc:
+        raise ConfigError(f"DATABASE_URL: cannot open {path}: {exc.strerror}") from exc
+
+
+def _hint(url: URL) -> str:
+    if url.get_backend_name() == "postgresql":
+        return "install summit-brief[postgres]"
+    return "supported: sqlite, postgresql"
 
 
 def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
@@ -57,8 +89,21 @@ def alembic_config(connection: Connection | None = None) -> Config:
 
 async def migrate(engine: AsyncEngine) -> None:
     """`alembic upgrade head` on the engine's own connection (one loop, no second engine)."""
+    await _reach(engine)
     async with engine.begin() as connection:
         await connection.run_sync(_upgrade)
+
+
+async def _reach(engine: AsyncEngine) -> None:
+    """The first contact with the database: a refused connection, a wrong password, a file that
+    is not a database are configuration, not bugs. The URL is shown without its password."""
+    try:
+        async with engine.connect() as connection:
+            await connection.exec_driver_sql("SELECT 1")
+    except (DBAPIError, OSError) as exc:
+        where = engine.url.render_as_string(hide_password=True)
+        reason = (str(getattr(exc, "orig", None) or exc) or type(exc).__name__).splitlines()[0]
+        raise ConfigError(f"cannot open the database {where}: {reason}") from exc
 
 
 def _upgrade(connection: Connection) -> None:

@@ -14,6 +14,8 @@ from collections.abc import Sequence
 import courlan
 from datasketch import MinHash, MinHashLSH
 
+from bot.ingest.userinfo import without_userinfo
+
 NUM_PERM = 128
 SCHEME = "affine32"  # stored signatures are only comparable under one hashing scheme
 THRESHOLD = 0.5  # Jaccard over word 3-grams: rewrites of one wire copy score well above it
@@ -22,11 +24,13 @@ _MAX_WORDS = 3000
 
 
 def canonical_url(url: str) -> str:
-    """Scheme and host lower-cased, default port, fragment and tracking parameters dropped."""
+    """Scheme and host lower-cased, default port, fragment and tracking parameters dropped,
+    and credentials: a canonical URL is stored and shown."""
+    url = without_userinfo(url.strip())
     try:
-        return str(courlan.normalize_url(url.strip(), strict=True))
+        return str(courlan.normalize_url(url, strict=True))
     except (ValueError, TypeError, AttributeError):
-        return url.strip()
+        return url
 
 
 def entry_key(guid: str | None, link: str | None, *parts: str | None) -> str:

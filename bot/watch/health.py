@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
+from bot.ingest.userinfo import without_userinfo
 from bot.store.watch import SourceState
 
 
@@ -57,8 +58,9 @@ def _status(
     else:
         label = state.status
     return SourceStatus(
-        name=name,
-        location=key,
+        # Rows stored before credentials were stripped on the way in may still carry them.
+        name=without_userinfo(name),
+        location=without_userinfo(key),
         kind=kind,
         status=label,
         last_success=state.last_success_at if state else None,

@@ -1,5 +1,6 @@
-"""Politeness: one request at a time per host, a minimum interval between them, and a host
-that answered 429/503 with Retry-After left alone until then. Plus source backoff."""
+"""Politeness: a minimum interval between requests to one host, and a host that answered
+429/503 with Retry-After left alone until then (skipped by a pass that cannot wait that long).
+Plus source backoff."""
 
 from __future__ import annotations
 
@@ -10,35 +11,67 @@ from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 from datetime import timedelta
 
+from bot.core.errors import BadInput
+
 BACKOFF_BASE = timedelta(minutes=1)
 BACKOFF_MAX = timedelta(hours=6)
 
 
+class HostBusy(BadInput):
+    """The host asked us (Retry-After) to stay away for longer than a pass may wait."""
+
+    def __init__(self, message: str, retry_after: float) -> None:
+        super().__init__(message)
+        self.retry_after = retry_after
+
+
 class HostGate:
-    def __init__(self, min_interval: float, clock: Callable[[], float] = time.monotonic) -> None:
+    """Requests to one host start at least `min_interval` apart, and none start while the host
+    is blocked by its Retry-After. A slot reserves a start time and holds nothing while the
+    request runs, so one slow feed does not delay its host's other feeds by its whole fetch.
+    A wait longer than `max_wait` is refused (HostBusy) instead of slept through: a
+    `Retry-After: 100000` must cost this pass that host, not the whole pass."""
+
+    def __init__(
+        self,
+        min_interval: float,
+        clock: Callable[[], float] = time.monotonic,
+        *,
+        max_wait: float = 30.0,
+    ) -> None:
         self.min_interval = min_interval
+        self.max_wait = max_wait
         self._clock = clock
-        self._locks: dict[str, asyncio.Lock] = {}
-        self._next: dict[str, float] = {}
+        self._next: dict[str, float] = {}  # the earliest start of the host's next request
+        self._blocked: dict[str, float] = {}  # until when its Retry-After keeps us off
 
     @asynccontextmanager
     async def slot(self, host: str) -> AsyncIterator[None]:
-        if self.min_interval <= 0 and host not in self._next:
-            yield  # no interval and no Retry-After on record: nothing to wait for
-            return
-        lock = self._locks.setdefault(host, asyncio.Lock())
-        async with lock:
-            wait = self._next.get(host, 0.0) - self._clock()
-            if wait > 0:
-                await asyncio.sleep(wait)
-            try:
-                yield
-            finally:
-                self._next[host] = max(self._next.get(host, 0.0), self._clock() + self.min_interval)
+        self._refuse_if_blocked(host)
+        now = self._clock()
+        start = max(now, self._next.get(host, now))
+        self._next[host] = start + self.min_interval
+        if start > now:
+            await asyncio.sleep(start - now)
+        while (wait := self._blocked.get(host, 0.0) - self._clock()) > 0:
+            self._refuse_if_blocked(host)  # a 429 may have arrived while we queued
+            await asyncio.sleep(wait)
+        yield
+
+    def blocked_for(self, host: str) -> float:
+        """Seconds `host` is still blocked for by its Retry-After (0 when it is not)."""
+        return max(0.0, self._blocked.get(host, 0.0) - self._clock())
 
     def block(self, host: str, seconds: float) -> None:
-        """Keep off `host` for `seconds` (its Retry-After)."""
-        self._next[host] = max(self._next.get(host, 0.0), self._clock() + seconds)
+        """Keep off `host` for `seconds` (its Retry-After), at most the longest backoff."""
+        until = self._clock() + min(seconds, BACKOFF_MAX.total_seconds())
+        self._blocked[host] = max(self._blocked.get(host, 0.0), until)
+
+    def _refuse_if_blocked(self, host: str) -> None:
+        wait = self.blocked_for(host)
+        if wait > self.max_wait:
+            message = f"{host} asked us to wait {wait:.0f} s (Retry-After); not polled now"
+            raise HostBusy(message, wait)
 
 
 def backoff(failures: int, retry_after: float | None = None) -> timedelta:

@@ -26,13 +26,14 @@ from bot.core.ports import BriefEngine, BriefKey, BriefRun, CachedBriefEngine
 from bot.ingest.article import article_from_text
 from bot.ingest.fetch import FetchPolicy, HTTPStatusError, fetch, new_client
 from bot.ingest.load import article_from_bytes, load_article
+from bot.ingest.userinfo import without_userinfo
 from bot.ledger.delta import delta_text, story_delta
 from bot.ledger.ledger import Ledger
 from bot.store import Store
 from bot.store.watch import Destination, EntryRecord, PollRecord, SourceState, StoryArticle
 from bot.watch.dedup import StoryIndex, canonical_url, signature
 from bot.watch.feeds import FEED_TYPES, _text, looks_like_feed, parse_feed
-from bot.watch.politeness import HostGate, backoff
+from bot.watch.politeness import HostBusy, HostGate, backoff
 from bot.watch.relevance import Relevance
 from bot.watch.report import StoryReport
 from bot.watch.sources import Candidate, Polled, WatchedSource, folder_files
@@ -81,13 +82,16 @@ class Watcher:
             allowed_hosts=base.allowed_hosts,
             user_agent=base.user_agent,
         )
-        self.gate = HostGate(host_interval)
+        # A pass never sleeps through a Retry-After longer than one fetch may take.
+        self.gate = HostGate(host_interval, max_wait=base.total_timeout)
         self.clock = clock
         self._concurrency = concurrency
         self._limit = asyncio.Semaphore(concurrency)
         self._ingest = asyncio.Lock()
         self._index = StoryIndex()
         self._client: httpx.AsyncClient | None = None
+        # The last pass's failed sources (name -> reason): `watch --once --source` reports them.
+        self.failures: dict[str, str] = {}
 
     async def __aenter__(self) -> Watcher:
         self._client = new_client(self.feed_policy, connections=self._concurrency)
@@ -114,6 +118,7 @@ class Watcher:
         chosen = (
             [self.sources[k] for k in keys] if keys is not None else list(self.sources.values())
         )
+        self.failures = {}
         states = await self.store.watch.ensure_sources((s.key, s.name, s.kind) for s in chosen)
         reports: dict[int, StoryReport] = {}
         skipped: list[StoryReport] = []
@@ -163,12 +168,13 @@ class Watcher:
     def _failed(
         self, source: WatchedSource, state: SourceState, exc: Exception, now: datetime
     ) -> PollRecord:
-        retry_after = exc.retry_after if isinstance(exc, HTTPStatusError) else None
+        retry_after = exc.retry_after if isinstance(exc, HTTPStatusError | HostBusy) else None
         if retry_after is not None and source.is_url:
             self.gate.block(_host(source.key), retry_after)
         delay = backoff(state.failures + 1, retry_after)
         message = redact(str(exc) or type(exc).__name__)
         log.warning("source %s failed (%s); next try in %s", source.name, message, delay)
+        self.failures[source.name] = message
         return PollRecord(state.id, now, error=message, retry_at=now + delay)
 
     # -- fetching --------------------------------------------------------------------------
@@ -186,7 +192,9 @@ class Watcher:
         if state.last_modified:
             headers["If-Modified-Since"] = state.last_modified
         async with self.gate.slot(_host(source.key)):
-            result = await fetch(source.key, self.feed_policy, headers=headers, client=self._client)
+            result = await fetch(
+                source.fetch_url, self.feed_policy, headers=headers, client=self._client
+            )
         etag, modified = result.headers.get("etag"), result.headers.get("last-modified")
         if result.not_modified:
             return Polled(etag=etag or state.etag, last_modified=modified or state.last_modified,
@@ -386,7 +394,8 @@ class Watcher:
         title = (article.title if article else None) or candidate.title or candidate.key
         report = StoryReport(source.name, title, False, reason)
         outlet = (article.source if article else None) or candidate.outlet
-        report.add_copy(candidate.link or candidate.url, outlet)
+        link = without_userinfo(candidate.link) if candidate.link else None
+        report.add_copy(link or candidate.url, outlet)
         return report
 
     async def _article(self, candidate: Candidate) -> Article:
@@ -403,7 +412,7 @@ class Watcher:
             "source": candidate.outlet
             if candidate.article is None and candidate.path is None
             else article.source or candidate.outlet,
-            "url": article.url or candidate.link,
+            "url": article.url or (without_userinfo(candidate.link) if candidate.link else None),
         }
         return article.model_copy(update=known)
 
@@ -421,13 +430,14 @@ class Watcher:
             except BadInput as exc:
                 if not candidate.body:
                     raise
-                log.info("using the feed's text for %s: %s", candidate.link, exc)
+                log.info("using the feed's text for %s: %s", without_userinfo(candidate.link), exc)
         if not candidate.body:
             raise BadInput("the entry has neither a link nor any text")
         text = _text(candidate.body) or ""
         if candidate.title and not text.startswith(candidate.title):
             text = f"{candidate.title}\n\n{text}"
-        return article_from_text(text, title=candidate.title or None, url=candidate.link)
+        url = without_userinfo(candidate.link) if candidate.link else None
+        return article_from_text(text, title=candidate.title or None, url=url)
 
 
 _URL_PARTS = re.compile(r"(?P<scheme>https?://)(?:[^/@\s]+@)?(?P<rest>[^\s?#]*)(?:[?#]\S*)?", re.I)
@@ -440,7 +450,7 @@ def redact(message: str) -> str:
 
 
 def _host(url: str) -> str:
-    return urlsplit(url).netloc.lower()
+    return urlsplit(without_userinfo(url)).netloc.lower()
 
 
 def _relative(path: Path, root: Path) -> str:

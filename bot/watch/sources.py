@@ -9,6 +9,7 @@ from typing import Literal
 
 from bot.config import AppConfig, SourceSpec
 from bot.core.models import Article
+from bot.ingest.userinfo import without_userinfo
 
 Kind = Literal["auto", "feed", "page", "folder"]
 ARTICLE_SUFFIXES = frozenset({".txt", ".md", ".html", ".htm"})
@@ -16,26 +17,34 @@ ARTICLE_SUFFIXES = frozenset({".txt", ".md", ".html", ".htm"})
 
 @dataclass(frozen=True, slots=True)
 class WatchedSource:
-    key: str  # the URL, or the absolute path
+    key: str  # the URL without credentials (stored and shown), or the absolute path
     name: str
     kind: Kind
     interval: timedelta = timedelta(minutes=15)
     seed_on_add: bool = True
     max_age: timedelta | None = timedelta(days=3)
+    # The URL as configured, credentials included: for the request only, never stored/shown.
+    request_url: str | None = field(default=None, repr=False, compare=False)
 
     @property
     def is_url(self) -> bool:
         return "://" in self.key
+
+    @property
+    def fetch_url(self) -> str:
+        return self.request_url or self.key
 
     @classmethod
     def from_spec(cls, spec: SourceSpec, config: AppConfig) -> WatchedSource:
         watch = config.watch
         seed = watch.seed_on_add if spec.seed_on_add is None else spec.seed_on_add
         days = spec.max_age_days if "max_age_days" in spec.model_fields_set else watch.max_age_days
+        location = config.resolve(spec.location)
         return cls(
-            key=config.resolve(spec.location),
-            name=spec.name,
-            kind=_kind(spec.kind, config.resolve(spec.location)),
+            key=without_userinfo(location),
+            name=without_userinfo(spec.name),
+            kind=_kind(spec.kind, location),
+            request_url=location if "://" in location else None,
             interval=timedelta(minutes=spec.interval_minutes),
             seed_on_add=seed,
             max_age=timedelta(days=days) if days is not None else None,
@@ -44,8 +53,16 @@ class WatchedSource:
     @classmethod
     def from_argument(cls, text: str) -> WatchedSource:
         """`summit watch --source X`: asked for by hand, so nothing is seeded or too old."""
-        key = text if "://" in text else str(Path(text).resolve())
-        return cls(key=key, name=text, kind=_kind("auto", key), seed_on_add=False, max_age=None)
+        url = "://" in text
+        key = without_userinfo(text) if url else str(Path(text).resolve())
+        return cls(
+            key=key,
+            name=without_userinfo(text),
+            kind=_kind("auto", key),
+            seed_on_add=False,
+            max_age=None,
+            request_url=text if url else None,
+        )
 
 
 def _kind(kind: Kind, key: str) -> Kind:

@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import io
+import os
+import socket
+import threading
 from datetime import date
 from pathlib import Path
 
@@ -131,6 +135,18 @@ async def test_stdin_html() -> None:
         ("empty.txt", b"", "empty.txt is empty"),
         ("blank.txt", b"  \n\n\t ", "blank.txt is empty"),
         ("photo.jpg", b"\xff\xd8\xff\xe0\x00\x10JFIF\x00\x01" + bytes(range(256)), "binary"),
+        # An uncompressed PDF has no NUL early on: its text operators read like words.
+        (
+            "communique.pdf",
+            b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\nBT /F1 24 Tf 72 712 Td "
+            b"(Leaders pledged to cut tariffs) Tj ET\n%%EOF\n",
+            r"communique\.pdf is a PDF, not text or HTML: convert it to text first",
+        ),
+        (
+            "broken.txt",
+            "Leaders met in Hà Nội and pledged ".encode() + b"\xff\xfe$5 billion.\n",
+            r"broken\.txt is not valid UTF-8 \(at byte 37\); save it as UTF-8",
+        ),
         (
             "stub.html",
             b"<html><body><nav>Home</nav><p>Subscribe.</p></body></html>",
@@ -180,3 +196,49 @@ async def test_bad_stdin(stdin: io.BytesIO | None, reason: str) -> None:
 async def test_other_schemes_refused(source: str) -> None:
     with pytest.raises(BadInput, match="only http and https"):
         await load_article(source)
+
+
+@pytest.mark.parametrize("device", ["/dev/zero", "/dev/urandom", "/dev/null"])
+async def test_a_device_is_refused_without_being_read(device: str) -> None:
+    # /dev/zero reports st_size 0: a size check alone would read it until memory ran out.
+    with pytest.raises(BadInput, match=rf"^{device} is a device, not an article file$"):
+        await load_article(device)
+
+
+def test_summit_brief_dev_zero_exits_2_with_one_line(capsys: pytest.CaptureFixture[str]) -> None:
+    from bot.cli import main
+
+    assert main(["brief", "/dev/zero"]) == 2
+    err = capsys.readouterr().err
+    assert err == "summit: /dev/zero is a device, not an article file\n"
+
+
+async def test_a_pipe_is_read_with_the_same_cap(tmp_path: Path) -> None:
+    fifo = tmp_path / "feed"
+    os.mkfifo(fifo)
+
+    def pour(data: bytes) -> None:
+        # BrokenPipeError: the reader stopped at the cap, as it should.
+        with fifo.open("wb") as sink, contextlib.suppress(BrokenPipeError):
+            sink.write(data)
+
+    # A pipe's st_size is 0 whatever flows through it: the cap must count the bytes read.
+    writer = threading.Thread(target=pour, args=(b"x" * (6 * 1024 * 1024),))
+    writer.start()
+    with pytest.raises(BadInput, match=r"feed is larger than 5 MB"):
+        await load_article(str(fifo))
+    writer.join(timeout=10)
+
+    writer = threading.Thread(target=pour, args=(BODY.encode(),))
+    writer.start()
+    article = await load_article(str(fifo))
+    writer.join(timeout=10)
+    assert article.title == "Australia pledges A$120 million for disaster early warning"
+
+
+async def test_a_socket_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "s.sock"
+    with socket.socket(socket.AF_UNIX) as server:
+        server.bind(str(path))
+        with pytest.raises(BadInput, match=r"s\.sock is not a regular file$"):
+            await load_article(str(path))

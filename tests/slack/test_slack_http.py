@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import time
 
+import aiohttp
 from fakes.slack_api import FakeSlackAPI, block_kit_errors
 from slack_support import CHANNEL, FORM, Seeded, SlackSender, command_body
 
@@ -46,6 +47,21 @@ async def test_forged_signature_and_stale_timestamp_get_401_and_post_nothing(
     await slack.tasks.idle()
     assert slack_api.calls("chat.postMessage") == []
     assert slack_api.responses == []
+
+
+async def test_a_timestamp_that_is_not_a_number_gets_401_not_500(
+    slack: SlackAdapter, sender: SlackSender, slack_api: FakeSlackAPI
+) -> None:
+    body = command_body("brief", slack_api.response_url())
+    for stamp in ("abc", "", "1e9", "-5", "１７００"):
+        headers = {**sender.headers(body, FORM), "X-Slack-Request-Timestamp": stamp}
+        async with (
+            aiohttp.ClientSession() as session,
+            session.post(sender.url, data=body.encode(), headers=headers) as response,
+        ):
+            assert response.status == 401, stamp
+    await slack.tasks.idle()
+    assert slack_api.calls("chat.postMessage") == []
 
 
 async def test_thread_reply_under_the_seed_brief_is_answered_in_the_thread(

@@ -131,3 +131,12 @@ def test_a_digest_lists_each_brief_and_stays_within_limits() -> None:
     (empty,) = render_digest([], "Summit digest")
     assert _valid(empty)
     assert "No new briefs" in _shown([empty])
+
+
+def test_a_zero_width_space_cannot_rebuild_a_live_mention() -> None:
+    # The invisible character is dropped; the mention it split must not come back to life.
+    brief = _brief([_item("Leaders @\u200beveryone will meet")], headline="@\u200bhere summit")
+    shown = _shown(render_brief(brief))
+    assert "@everyone" not in shown
+    assert "@here" not in shown
+    assert "\uff20everyone" in shown

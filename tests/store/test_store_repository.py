@@ -46,7 +46,7 @@ def make_brief(article: Article, engine: str = "extractive") -> Brief:
 
 @pytest.fixture
 async def store(tmp_path: Path) -> AsyncIterator[Store]:
-    opened = Store.open(f"sqlite:///{tmp_path / 'data' / 'summit.db'}")
+    opened = Store.open(f"sqlite:///{tmp_path / 'summit.db'}")
     await opened.migrate()
     yield opened
     await opened.close()
@@ -116,7 +116,7 @@ async def test_thread_maps_to_its_brief_and_can_move(store: Store) -> None:
 
 
 async def test_sqlite_runs_in_wal_mode_with_foreign_keys(tmp_path: Path) -> None:
-    store = Store.open(f"sqlite:///{tmp_path / 'nested' / 'dir' / 's.db'}")
+    store = Store.open(f"sqlite:///{tmp_path / 's.db'}")
     try:
         await store.migrate()
         async with store.engine.connect() as connection:  # the pragma is per connection
@@ -124,7 +124,7 @@ async def test_sqlite_runs_in_wal_mode_with_foreign_keys(tmp_path: Path) -> None
             assert (await connection.execute(text("PRAGMA foreign_keys"))).scalar() == 1
     finally:
         await store.close()
-    assert (tmp_path / "nested" / "dir" / "s.db").exists()
+    assert (tmp_path / "s.db").exists()
 
 
 def test_urls_get_an_async_driver() -> None:

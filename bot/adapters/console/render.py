@@ -13,6 +13,7 @@ from collections.abc import Callable
 from urllib.parse import quote, urlsplit
 
 from bot.adapters.tally import format_date, summit_of
+from bot.core.mentions import neutralise_mentions
 from bot.core.models import Article, Brief, Item, Kind, Pillar
 
 NOTHING_REPORTED = "No pledges, offers or calls were reported in this article."
@@ -23,7 +24,8 @@ MAX_ITEM_CHARS = 600  # a runaway extraction must not bury the rest of the brief
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069]")
 _SPACE = re.compile(r"\s+")
 # Inline specials only: every escaped string sits after a prefix, never at a line's start.
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()<>#!|~&])")
+# Parentheses stay: with "[" and "]" escaped no link can open, so "(2026-2030)" reads as is.
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>#!|~&])")
 _MD_ORDERED = re.compile(r"^(\d+)([.)])")
 _TEXT_MARKS: dict[Kind, str] = {"pledge": "•", "offer": "◦", "call": "→"}
 _MD_LABELS: dict[Kind, str] = {"pledge": "Pledge", "offer": "Offer", "call": "Call"}
@@ -95,7 +97,12 @@ def item_text(item: Item, show_actor: bool) -> str:
 
 
 def clean(text: str) -> str:
-    """One line of printable text: untrusted input cannot move the cursor or start a section."""
+    """One line of printable text: untrusted input cannot move the cursor, start a section or
+    (pasted into a chat) ping anyone."""
+    return neutralise_mentions(_one_line(text))
+
+
+def _one_line(text: str) -> str:
     return _SPACE.sub(" ", _CONTROL.sub("", text)).strip()
 
 
@@ -126,7 +133,8 @@ def _text_item(item: Item, show_actor: bool) -> str:
 
 
 def _text_source(article: Article) -> str:
-    parts = [clean(article.source or ""), format_date(article.published), clean(article.url or "")]
+    parts = [clean(article.source or ""), format_date(article.published)]
+    parts.append(_one_line(article.url or ""))
     return "Source: " + (" · ".join(p for p in parts if p) or "not recorded")
 
 
@@ -165,7 +173,7 @@ def safe_url(url: str | None) -> str | None:
     """An http(s) URL fit for a Markdown link target, or None (javascript: and friends)."""
     if not url:
         return None
-    url = clean(url)
+    url = _one_line(url)
     try:
         scheme = urlsplit(url).scheme.lower()
     except ValueError:

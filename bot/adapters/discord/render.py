@@ -147,8 +147,10 @@ def _fields(name: str, lines: list[str], empty: str) -> list[tuple[str, str]]:
             chunks[-1] += "\n" + line
         else:
             chunks.append(line)
+    if not chunks:
+        return [(name, empty)]
     names = [name] + [f"{name} (cont.)"] * (len(chunks) - 1)
-    return list(zip(names, chunks, strict=True)) or [(name, empty)]
+    return list(zip(names, chunks, strict=True))
 
 
 # -- packing ---------------------------------------------------------------------------------

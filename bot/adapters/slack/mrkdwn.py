@@ -22,8 +22,9 @@ _FORMATTING = str.maketrans({"*": "\u2217", "_": "\u02cd", "~": "\u223c", "`": "
 
 
 def clean(text: str) -> str:
-    """One line of printable text with every mention made inert."""
-    return _SPACE.sub(" ", _CONTROL.sub("", neutralise_mentions(text))).strip()
+    """One line of printable text with every mention made inert (after the invisible characters
+    go, so "@", a zero-width space and "everyone" cannot join into a live mention)."""
+    return neutralise_mentions(_SPACE.sub(" ", _CONTROL.sub("", text)).strip())
 
 
 def escape(text: str) -> str:

@@ -87,7 +87,8 @@ def text_message(text: str) -> SlackMessage:
 
 
 def header(text: str) -> Block:
-    return {"type": "header", "text": {"type": "plain_text", "text": plain(text, HEADER_CHARS)}}
+    shown = plain(text, HEADER_CHARS) or "Summit brief"  # Slack refuses an empty header
+    return {"type": "header", "text": {"type": "plain_text", "text": shown}}
 
 
 def section(mrkdwn: str) -> Block:
@@ -137,7 +138,7 @@ def brief_fallback(brief: Brief) -> str:
     text = (
         f"{escape(brief.headline)} ({escape(where)}): {tally}" if where else escape(brief.headline)
     )
-    return clip(text, FALLBACK_CHARS)
+    return clip(text, FALLBACK_CHARS) or "Summit brief"
 
 
 def _body(brief: Brief, empty: str) -> list[Block]:

@@ -10,8 +10,16 @@ from slack_bolt.async_app import AsyncApp
 EVENTS_PATH = "/slack/events"
 
 
+TIMESTAMP_HEADER = "X-Slack-Request-Timestamp"
+
+
 def web_app(app: AsyncApp) -> web.Application:
     async def events(request: web.Request) -> web.Response:
+        # bolt calls int() on the timestamp before checking the signature: "abc" would be a
+        # 500 with a traceback. A request without a number there is simply not from Slack.
+        stamp = request.headers.get(TIMESTAMP_HEADER, "").strip()
+        if not (stamp.isascii() and stamp.isdigit()):
+            return web.Response(status=401, text="invalid request")
         return await to_aiohttp_response(await app.async_dispatch(await to_bolt_request(request)))
 
     async def healthz(_: web.Request) -> web.Response:

@@ -13,10 +13,9 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from bot.config import PACKAGE_ROOT
 from bot.core.errors import ConfigError
+from bot.resources import defaults_dir
 
-PROMPTS_DIR = PACKAGE_ROOT / "prompts"
 _SEPARATOR = "\n---user---\n"
 _VERSION = re.compile(r"^(?P<name>[a-z_]+)\.v(?P<number>\d+)\.md$")
 
@@ -32,8 +31,9 @@ class Prompt:
         return _fill(self.system, values), _fill(self.user, values)
 
 
-def load_prompt(name: str, directory: Path = PROMPTS_DIR) -> Prompt:
-    """The newest version of prompt `name` in `directory`."""
+def load_prompt(name: str, directory: Path | None = None) -> Prompt:
+    """The newest version of prompt `name` in `directory` (default: the shipped prompts)."""
+    directory = directory or defaults_dir("prompts")
     found = [
         (int(m["number"]), path)
         for path in directory.glob(f"{name}.v*.md")

@@ -166,8 +166,16 @@ def test_markdown_escapes_untrusted_article_text() -> None:
     assert "<b>" not in md
     assert "\n### Fake" not in md
     assert r"\*vows\*" in md
-    assert r"\[click\]\(http://evil.example\)" in md
+    assert r"\[click\](http://evil.example)" in md  # brackets escaped: no link can open
     assert r"\&amp;" in md
+
+
+def test_markdown_leaves_parentheses_as_written() -> None:
+    md = render_markdown(
+        brief([Pillar(key="p", title="P", items=[item("Japan will fund the plan (2026-2030).")])])
+    )
+    assert "fund the plan (2026-2030)." in md
+    assert r"\(" not in md
 
 
 @pytest.mark.parametrize("url", ["javascript:alert(1)", "data:text/html,x", "ftp://x/y"])
