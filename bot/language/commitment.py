@@ -199,7 +199,8 @@ VAGUE = _words(
     all-round comprehensive strategic cooperative steady sustained older top full fuller
     closer close deeper broader wider mutual shared practical fruitful solid sound healthy
     good better best positive constructive bilateral multilateral various relevant
-    respective two both joint
+    respective two both joint issues issue matters matter challenges challenge global regional
+    contact contacts coordination consultation consultations
     """
 )
 # Verbs that report a stance or a courtesy, not an action to be done.
@@ -239,6 +240,9 @@ RHETORIC = (
     "forget their differences",
     "set aside their differences",
     "put aside their differences",
+    "everything possible",
+    "our utmost",
+    "their utmost",
 )
 
 

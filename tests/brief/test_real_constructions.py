@@ -260,7 +260,7 @@ def test_a_named_speaker_not_tied_to_a_country_speaks_for_himself(
     "sentence",
     [
         "Xi stressed the need to strengthen counter-terrorism cooperation.",
-        "Xi emphasized that China and Central Asian countries need to jointly safeguard peace.",
+        "Xi emphasized that China and Central Asian countries need to jointly fight terrorism.",
         "Putin invited member states to join the BRICS grain exchange.",
         "It is necessary to speed up the construction of the railway, Xi said.",
     ],
@@ -470,3 +470,18 @@ def test_a_joint_declarations_numbered_lines_speak_with_its_we(engine: Extractiv
         ("call", "Pacific Islands Forum and Japan leaders"),
         ("pledge", "Pacific Islands Forum and Japan leaders"),
     ]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "We will continue to work closely together.",
+        "Leaders will continue to consult on regional issues.",
+        "We will work together to address global challenges.",
+        "The leaders will hold a joint press conference on Wednesday.",
+        "The leaders will issue a joint statement at the end of the meeting.",
+        "We will do everything possible to support Ukraine.",
+    ],
+)
+def test_commitments_with_nothing_to_check_later(engine: ExtractiveEngine, sentence: str) -> None:
+    assert kinds_and_texts(brief(engine, sentence)) == []

@@ -40,7 +40,17 @@ _NEGATION = re.compile(r"\b(?:not|never|no\s+longer)\b|n[’']t\b", re.I)
 _PARTICLES = frozenset(
     ["forward", "down", "up", "out", "off", "over", "back", "away", "ahead", "forth", "together"]
 )
-_HOLD_TALKS = re.compile(r"^hold\s+(?:\w+\s+)?(?:talks|meetings?)\s+with\b", re.I)
+_HOLD_TALKS = re.compile(
+    r"^hold\s+(?:\w+\s+){0,2}?(?:talks\s+with|meetings?\s+with|(?:press|news)\s+conferences?|"
+    r"(?:a\s+)?(?:bilateral|dinner|reception|ceremony|banquet))\b",
+    re.I,
+)
+# The summit's own paperwork: "will issue a joint statement", "will sign the declaration".
+_PAPERWORK = re.compile(
+    r"^(?:issue|adopt|sign|release|publish)\s+(?:a|an|the|their)?\s*(?:joint\s+|final\s+)?"
+    r"(?:statement|declaration|communiqu|outcome\s+document)",
+    re.I,
+)
 _JOIN_EVENT = re.compile(
     r"^join\s+(?:the\s+)?[\w\s-]{0,40}?(?:summit|meeting|session|talks)\b", re.I
 )
@@ -103,6 +113,8 @@ def not_a_commitment(phrase: str) -> str | None:
         return "statement of position"
     if verb in ITINERARY_VERBS or _HOLD_TALKS.match(rest) or _JOIN_EVENT.match(rest):
         return "itinerary"
+    if _PAPERWORK.match(rest):
+        return "itinerary"
     if verb in STATIVE_VERBS:
         return "a state, not an action"
     if verb in HEDGE_VERBS:
@@ -110,7 +122,7 @@ def not_a_commitment(phrase: str) -> str | None:
     lowered = phrase.lower()
     if any(idiom in lowered for idiom in RHETORIC):
         return "rhetoric"
-    if is_generic(phrase):
+    if is_generic(rest):  # from the head verb on: "continue to work together" is generic
         return "generic"
     return None
 
@@ -127,6 +139,7 @@ def is_generic(phrase: str) -> bool:
         and low not in VAGUE
         and low not in _PARTICLES
         and not is_only_verb(low)
+        and not is_adverb(low)
         and not (low.endswith("ed") and not w[0].isupper())
     ]
     return not content
