@@ -22,7 +22,7 @@ BULLETS = "•·▪■●◦‣⁃○◆◇►▸➢➤✓✔□-*–—"
 LIST_MARKER = re.compile(
     r"\s*(?:(?:\(?\d{1,3}[.)]|\(?[a-z][.)]|\(?(?:i{1,3}|iv|vi{0,3}|ix|x)\)|["
     + re.escape(BULLETS)
-    + r"])\s+|-{2,3}(?=\w))"
+    + r"])\s+|-{2,3}\s*(?=\w))"
 )
 _LINE = re.compile(r"[^\n]+")
 # A line that ends a sentence, a lead-in or a clause: what follows starts afresh.

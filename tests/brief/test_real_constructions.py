@@ -485,3 +485,19 @@ def test_a_joint_declarations_numbered_lines_speak_with_its_we(engine: Extractiv
 )
 def test_commitments_with_nothing_to_check_later(engine: ExtractiveEngine, sentence: str) -> None:
     assert kinds_and_texts(brief(engine, sentence)) == []
+
+
+def test_double_dash_items_read_with_their_lead_in(engine: ExtractiveEngine) -> None:
+    body = (
+        "Japanese and Mekong leaders:\n\n"
+        "-- will promote the Sustainable Development Goals through specific projects.\n\n"
+        "-- note some concerns over land reclamations."
+    )
+    found = [(i.actor, i.text) for i in brief(engine, body).items()]
+    assert found == [
+        (
+            "Japanese and Mekong leaders",
+            "Japanese and Mekong leaders will promote the Sustainable Development Goals through "
+            "specific projects",
+        )
+    ]
