@@ -501,3 +501,13 @@ def test_double_dash_items_read_with_their_lead_in(engine: ExtractiveEngine) -> 
             "specific projects",
         )
     ]
+
+
+def test_money_a_party_owns_by_the_possessive_is_its_pledge(engine: ExtractiveEngine) -> None:
+    sentence = "China's 41 billion dollar contribution to this fund is the largest."
+    assert [(i.kind, i.actor) for i in brief(engine, sentence).items()] == [("pledge", "China")]
+
+
+def test_a_possessive_share_after_and_is_a_new_subject(engine: ExtractiveEngine) -> None:
+    sentence = "India will add 18 billion dollars and South Africa's share will be 5 billion."
+    assert sorted(i.actor for i in brief(engine, sentence).items()) == ["India", "South Africa"]

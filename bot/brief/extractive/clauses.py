@@ -21,6 +21,7 @@ _FRAME_BEFORE = re.compile(
     r"emphasi[sz]ed|added|thinks?|considers?)\s+that\s+$|(?:,?\s+(?:and|but)\s+)?\s*$",
     re.I,
 )
+_NEW_OWNER = re.compile(r"\s+and\s+(?P<subject>[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)*[’']s\s+\w+\s*)$")
 _IMPERSONAL = re.compile(r"it\s", re.I)  # "sees that it is important to": no relative clause
 _HOW = re.compile(r"\b(?:how|whether|what)\b", re.I)
 # A chunk before a cue that opens with an adjective or a participle is an aside about the
@@ -82,6 +83,9 @@ def _subject(region: str, offset: int, has_previous: bool) -> tuple[str, int]:
     last = 0
     for match in _SUBJECT_BOUNDARY.finditer(region):
         last = match.end()
+    if has_previous and last == 0 and (owner := _NEW_OWNER.search(region)):
+        # "... add 18 billion dollars and South Africa's share will be ...": a new subject
+        last = owner.start("subject")
     if has_previous and last == 0:
         # Still inside the previous predicate with no new subject: "will A and may B".
         return "", offset + len(region)

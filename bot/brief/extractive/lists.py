@@ -20,6 +20,7 @@ from lemminflect import getAllLemmas
 
 from bot.brief.extractive.lexicon import Language, find_cues
 from bot.brief.extractive.words import WORD, is_adverb, is_base_verb
+from bot.brief.figures import has_figure
 from bot.core.models import Kind
 from bot.language.commitment import CueKind
 from bot.language.parties import first_party
@@ -53,6 +54,14 @@ _LEAD_VERB = re.compile(
     r"(?:\s+[\w-]+){0,3}?\s*:\s*$",
     re.I,
 )
+_OWNED_AMOUNT = re.compile(
+    r"(?P<owner>(?-i:[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,3}))[’']s\s+(?:[\w$€£¥.,-]+\s+){0,5}?"
+    r"(?:contribution|share|pledge|commitment|package|grant|loan|investment|aid)\b"
+    r"(?:.{0,40}?\d)?",
+    re.I,
+)
+# "South Africa's share" as a whole subject; its amount follows the verb.
+_OWNED_NOUN_ENDS = re.compile(r"(?:contribution|share|pledge|commitment|package)\s*$", re.I)
 _AMOUNT_LINE = re.compile(
     r"^(?:(?:an?|some|up\s+to|over|nearly|about|around|more\s+than)\s+)?(?:additional\s+|new\s+)?"
     r"(?:[A-Z]{0,3}\$|€|£|¥|₹|(?:EUR|USD|AUD|NZD|JPY|RMB|CNY|INR|GBP)\s?)?\d[\d.,]*\s?"
@@ -98,6 +107,17 @@ def lead_subject(content: str) -> str:
         return ""
     before = content[: verb.start()].rstrip()
     return re.split(r"[,;]\s+", before)[-1] if before else ""
+
+
+def owned_amount(content: str) -> str | None:
+    """The owner of money named with a possessive, when the sentence is about that money:
+    "China's 41 billion dollar contribution to this fund" -> "China"."""
+    found = _OWNED_AMOUNT.search(content)
+    if not found:
+        return None
+    if not has_figure(found.group()) and not _OWNED_NOUN_ENDS.search(content):
+        return None
+    return found.group("owner")
 
 
 def listed_amount(content: str) -> bool:

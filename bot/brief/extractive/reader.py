@@ -28,6 +28,7 @@ from bot.brief.extractive.lists import (
     lead_subject,
     listed_amount,
     nominal_list,
+    owned_amount,
 )
 from bot.brief.extractive.sections import Heading, closes_section, find_heading
 from bot.brief.extractive.words import STOPWORDS, WORD
@@ -75,6 +76,7 @@ _PASSIVE = re.compile(
 )
 # "Lula reiterated": a subject that already ends in its verb of saying.
 _SAYING_END = re.compile(r"\b(?:\w+ed|said|says|stresses|notes|underlines|highlights)$", re.I)
+_BE_AMOUNT = re.compile(r"\s*be\s+(?:about\s+|some\s+|at\s+least\s+)?(?:[A-Z]{0,3}[$€£¥]|\d)")
 _WE_OPENS = re.compile(r"^\s*We\b")  # "We, the Leaders of ..., hereby declare as follows:"
 _WE = re.compile(r"^(?:we|us|our)$", re.I)
 _PURPOSE = re.compile(r"\s*(?:aims?|aimed|seeks?|sought|intends?|intended)\b", re.I)
@@ -174,6 +176,7 @@ def read_article(
         # Most sentences hold no cue at all: nothing in them can become an item. A question
         # ("Should you ...?") asks; it commits and calls on no one.
         has_cue = not content.rstrip(' "”’)').endswith("?") and bool(cues)
+        before = len(state.candidates)
         for seg in segments(analysed, language) if has_cue else ():
             _read_segment(
                 seg,
@@ -185,8 +188,32 @@ def read_article(
                 reference_year,
                 in_lede=sentence.start in lede,
             )
+        if len(state.candidates) == before and language.code == "en":
+            _read_owned_amount(analysed, (start, sentence.end), state)
         _note_people(content, state.cast)
     return state.candidates, headings, sentences
+
+
+def _read_owned_amount(content: str, span: tuple[int, int], state: _State) -> None:
+    """ "China's 41 billion dollar contribution to this fund", "South Africa's share will be 5
+    billion dollars": money a party owns by the possessive is its commitment."""
+    owned = owned_amount(content)
+    if owned is None:
+        return
+    party = first_party(owned) or owned
+    state.candidates.append(
+        Candidate(
+            kind="pledge",
+            actor=party,
+            text=" ".join(content.split()).rstrip("."),
+            phrase=content,
+            named=state.cast.party_of(party) == party,
+            evidence_start=span[0],
+            evidence_end=span[1],
+            heading=state.heading,
+            in_lede=False,
+        )
+    )
 
 
 def _cut_at(text: str) -> int:
@@ -345,12 +372,18 @@ def _read_segment(
         passive = (
             kind == "pledge"
             and _MODAL.match(clause.cue.text)
-            and is_passive_delivery(clause.predicate)
+            and (
+                is_passive_delivery(clause.predicate)
+                # "South Africa's share will be 5 billion dollars"
+                or (bool(owned_amount(subject)) and _BE_AMOUNT.match(clause.predicate) is not None)
+            )
         )
         if (kind == "call" and not speaks_for_self) or (passive and not _AGENT.search(subject)):
             # Who calls is who speaks; what is delivered in the passive, the speaker delivers.
             speaker = resolve("", seg.speaker, state.cast, speaks_for_self=True, quoted=seg.quoted)
-            actor = type(actor)(speaker.party, clean_subject(subject) or actor.display)
+            owner = owned_amount(subject)  # "South Africa's share": the owner delivers it
+            party = (first_party(owner) or owner) if owner else speaker.party
+            actor = type(actor)(party, clean_subject(subject) or actor.display)
         if actor.party == "Unattributed":
             # No speaker or subject names the party: the one the article is about speaks.
             actor = type(actor)(_context_party(state.cast), actor.display)
