@@ -511,3 +511,13 @@ def test_money_a_party_owns_by_the_possessive_is_its_pledge(engine: ExtractiveEn
 def test_a_possessive_share_after_and_is_a_new_subject(engine: ExtractiveEngine) -> None:
     sentence = "India will add 18 billion dollars and South Africa's share will be 5 billion."
     assert sorted(i.actor for i in brief(engine, sentence).items()) == ["India", "South Africa"]
+
+
+def test_an_unattributed_call_names_no_invented_actor(engine: ExtractiveEngine) -> None:
+    sentence = (
+        "The final communique rejected the order and called upon relief organizations to "
+        "provide aid in Darfur."
+    )
+    texts = [t for _, t in kinds_and_texts(brief(engine, sentence))]
+    assert len(texts) == 1
+    assert "Unattributed" not in texts[0]

@@ -27,7 +27,9 @@ _TAIL = re.compile(
     r"(?:,\s+|\s+)(?:but|without|while|whereas|saying|noting|adding|calling|urging|amid|"
     r"(?<=,\s)as(?!\s+(?:well|part)\b)|"
     r"in\s+a\s+(?:continued\s+)?effort|as\s+part\s+of|according\s+to)\b.*$"
-    r"|,\s+(?:which|who)\b.*$",
+    r"|,\s+(?:which|who)\b.*$"
+    # ", and we welcome ...": a new subject starts a new sentence in all but punctuation
+    r"|,\s+and\s+(?:we|they|he|she|it|I)\s+(?!will\b|shall\b|would\b).*$",
     re.IGNORECASE,
 )
 # "push for", "work with": a preposition right after an ambiguous word marks it as the verb.

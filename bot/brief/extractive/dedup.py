@@ -11,6 +11,7 @@ from bot.brief.extractive.words import STOPWORDS
 from bot.brief.figures import find_figures
 from bot.language.commitment import VAGUE
 
+_MONEY = re.compile(r"[$€£¥]|\b(?:million|billion|trillion|dollars?|euros?|yen|yuan)\b", re.I)
 _STEMMER = Stemmer.Stemmer("english")
 _WORD = re.compile(r"[a-z][a-z’']{2,}")
 _LEADING_WORDS = 8  # a lede's restatement shows in its first words; clauses after add noise
@@ -47,8 +48,11 @@ def _restated(lede: Candidate, body: list[Candidate]) -> bool:
     if not words or not peers:
         return False
     detail = " ".join(c.phrase for c in peers)
-    if any(figure not in detail for figure in find_figures(lede.phrase)):
+    figures = find_figures(lede.phrase)
+    if any(figure not in detail for figure in figures):
         return False
+    if any(_MONEY.search(figure) for figure in figures):
+        return True  # the same sum in the body: "€150 billion" said twice is one commitment
     found = set().union(*(_distinctive(c.phrase, c.actor) for c in peers))
     return len(words & found) / len(words) >= _RESTATED
 

@@ -160,6 +160,8 @@ def nominal_list(content: str) -> NominalList | None:
 
 def compose(actor: str, kind: Kind, phrase: str) -> str:
     """A readable bullet for a listed deliverable: "China will double its assistance ..."."""
+    if actor == "Unattributed":
+        actor = "The leaders"  # the list was announced at the summit, by no one named
     phrase = " ".join(phrase.split()).rstrip(".;")
     first = WORD.match(phrase)
     verb = first is not None and is_base_verb(first.group())

@@ -386,7 +386,9 @@ def _read_segment(
             actor = type(actor)(party, clean_subject(subject) or actor.display)
         if actor.party == "Unattributed":
             # No speaker or subject names the party: the one the article is about speaks.
-            actor = type(actor)(_context_party(state.cast), actor.display)
+            party = _context_party(state.cast)
+            display = party if actor.display == "Unattributed" else actor.display
+            actor = type(actor)(party, display)
         if not passive and _predicts(clause, subject, actor.party, state.cast, language):
             continue
         if actor.party != "Unattributed" and (speaks_for_self or state.cast.party_of(actor.party)):
@@ -489,6 +491,8 @@ def _opening_name(before: str) -> str:
 
 
 def _compose(display: str, clause: Clause, phrase: str) -> str:
+    # A bullet never names an actor the article does not ("Unattributed" is for the JSON).
+    display = "" if display == "Unattributed" else display
     cue = _ON_DAY.sub("", " ".join(clause.cue.text.split()))
     body = (
         re.sub(r"^to\s+", "", phrase.strip())
