@@ -521,3 +521,17 @@ def test_an_unattributed_call_names_no_invented_actor(engine: ExtractiveEngine) 
     texts = [t for _, t in kinds_and_texts(brief(engine, sentence))]
     assert len(texts) == 1
     assert "Unattributed" not in texts[0]
+
+
+def test_two_sums_for_two_deliverables_and_a_purpose_clause_stays_whole(
+    engine: ExtractiveEngine,
+) -> None:
+    body = (
+        "The Chinese president listed the steps China will take, which include:\n"
+        "---Provide US$3 billion of preferential loans and US$2 billion of buyer's credits.\n"
+        "---Set up a development fund which will reach US$5 billion to encourage companies to "
+        "invest in Africa and provide support to them."
+    )
+    texts = [t for _, t in kinds_and_texts(brief(engine, body))]
+    assert len(texts) == 3
+    assert any("development fund" in t and "provide support" in t for t in texts)

@@ -51,6 +51,7 @@ _SHARED_PREPOSITION = re.compile(
 
 # "accelerating the talks and striving for their early conclusion": a gerund about "its" or
 # "their" object restates the aspiration before it rather than adding a deliverable.
+_PURPOSE_INSIDE = re.compile(r"\w\s+(?:in\s+order\s+)?to\s+(?P<verb>[a-z]+)\b")
 _ENDS_IN_MODIFIER = re.compile(r"\b(?:a|an|the|its|their|our|more|most)\s+(?P<word>[\w-]+)$", re.I)
 _GERUND_SEPARATOR = re.compile(r"[,;]")
 _REFERS_BACK = re.compile(r"^\W*\w+\s+(?:\w+\s+){0,2}?(?:its|their)\b", re.I)
@@ -62,7 +63,12 @@ _CURRENCY_AHEAD = r"(?=(?:[A-Z]{0,3}\$|€|£|¥|\d))"
 _AMOUNT_SHARE = re.compile(
     rf",?\s+(?P<link>in\s+addition\s+to|of\s+which|including|plus)\s+{_CURRENCY_AHEAD}"
 )
+_MONEY = r"(?:[A-Z]{0,3}\$|€|£|¥|₹)"
 _AMOUNT_SIBLING = re.compile(rf",?\s+and\s+{_CURRENCY_AHEAD}|,\s+{_CURRENCY_AHEAD}")
+_MONEY_AHEAD = re.compile(rf"(?<![\w$]){_MONEY}\d")
+# Between two sums, only another sum may start a sibling: "US$3 billion of loans and US$2
+# billion of credits", not "$3 billion and 100 experts".
+_SIBLING_SUM = re.compile(rf",?\s+and\s+(?={_MONEY}\d)|,\s+(?={_MONEY}\d)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -127,6 +133,13 @@ def _split_verb_phrases(
     ]
     # A semicolon closes a list as "and" does: "train X; send Y; build Z".
     starts = [s and not m for s, m in zip(starts, modifies, strict=True)]
+    # "set up a fund to encourage companies to invest and provide support to them": after an
+    # infinitive of purpose, a bare verb coordinates inside it.
+    purpose = [i > 0 and _has_purpose(pieces[i - 1].text) for i in range(len(pieces))]
+    starts = [
+        s and not (p and not pieces[i].text.lstrip().lower().startswith("to "))
+        for i, (s, p) in enumerate(zip(starts, purpose, strict=True))
+    ]
     closed = [any(w in p.separator for w in ("and", "or", "serta", ";")) for p in pieces]
     conjuncts: list[str] = []
     for i, piece in enumerate(pieces):
@@ -161,6 +174,15 @@ def _share_objects(conjuncts: list[str]) -> list[str]:
     return out
 
 
+def _has_purpose(text: str) -> bool:
+    """An infinitive of purpose inside a conjunct ("... a fund to encourage companies"), not
+    a destination ("vessels to the coast guard")."""
+    return any(
+        is_base_verb(m.group("verb")) and m.group("verb") not in DETERMINERS
+        for m in _PURPOSE_INSIDE.finditer(text)
+    )
+
+
 def _coordinated_modifiers(before: str, after: str) -> bool:
     """ "a free" and "open Indo-Pacific": two adjectives of one noun, not a verb phrase; but
     "a year" and "set up a centre" are a noun phrase and a verb."""
@@ -190,13 +212,26 @@ def _amounts(predicate: str) -> list[str] | None:
             return [f"{listed.group('head')}: {p.strip()}" for p in parts]
     shared = _AMOUNT_SHARE.search(predicate)
     if not shared or not has_figure(predicate[: shared.start()]):
-        return None
+        return _sibling_amounts(predicate)
     before = predicate[: shared.start()]
     parts = [p for p in _AMOUNT_SIBLING.split(predicate[shared.end() :]) if p.strip()]
     if shared.group("link").lower() == "in addition to":
         return [before, *parts]
     # "$150 million, of which $60 million for A and $90 million for B": one item per purpose.
     return [f"{before}, {shared.group('link')} {p}" for p in parts]
+
+
+def _sibling_amounts(predicate: str) -> list[str] | None:
+    """ "provide US$3 billion of loans and US$2 billion of buyer's credits": two sums, two
+    deliverables, each with the verb."""
+    first = _MONEY_AHEAD.search(predicate)
+    if not first:
+        return None
+    head, rest = predicate[: first.start()], predicate[first.start() :]
+    parts = [p for p in _SIBLING_SUM.split(rest) if p.strip()]
+    if len(parts) < 2 or not head.strip():
+        return None
+    return [f"{head}{p.strip()}" for p in parts]
 
 
 def _pieces(text: str) -> list[_Piece]:

@@ -264,7 +264,10 @@ def _read_list(
         )
         return True  # the lead-in itself only announces what follows
     start, end = span
-    if state.list_lead and not own_cues and (predicate := bare_predicate(content)):
+    # A list line that opens with its own bare verb is the list's, whatever cues its relative
+    # or purpose clauses hold ("Set up a fund which will reach $5 billion to encourage ...").
+    opens_bare = not own_cues or own_cues[0].start > 0
+    if state.list_lead and opens_bare and (predicate := bare_predicate(content)):
         phrases = split_predicate(predicate, lede=False, verb_prefixes=())
         _add_listed(state.list_lead.kind, state.list_party, phrases, start, end, state)
         return True
