@@ -71,7 +71,7 @@ EN_CUES: list[tuple[CueKind, str]] = [
     # "announced A$50 million for ...", "unveiled a $200 million package": money put on the table
     (
         "pledge",
-        r"\b(?:announc(?:e|es|ed)|unveil(?:s|ed)?|earmark(?:s|ed)|allocat(?:es|ed)|offer(?:s|ed)|"
+        r"\b(?:announc(?:e|es|ed|ing)|unveil(?:s|ed|ing)?|earmark(?:s|ed)|allocat(?:es|ed)|offer(?:s|ed)|"
         r"promis(?:es|ed)|committ?(?:s|ed)|provid(?:es|ed)|contribut(?:es|ed)|mobili[sz](?:es|ed))"
         r"(?=\s+(?:(?:a|an|the)\s+)?(?:new\s+|fresh\s+|further\s+|additional\s+)?"
         # "announced a pledge of $40 million", "announced funding of NZ$25 million"
@@ -80,6 +80,8 @@ EN_CUES: list[tuple[CueKind, str]] = [
         r"(?:[A-Z]{0,3}\$|€|£|¥|EUR\s|USD\s)?\d)",
     ),
     ("pledge", r"\b(?:is|are)\s+(?:going|determined)\s+to\b"),
+    # "We're also going to open new embassies", "I am determined to ..."
+    ("pledge", r"\b(?:going|determined)\s+to\b"),
     # "we task our ministers to", "directed their officials to identify ..."
     (
         "pledge",
@@ -156,7 +158,8 @@ states stated declare declares declared concur concurs concurred provides provid
 contributed mobilises mobilised mobilizes mobilized reaffirm reaffirms reaffirmed reiterates
 reiterated need needs necessity urgency imperative the renew renews renewed confirm confirms
 confirmed
-restates restated made make makes advocate advocates advocated advocating expressing voicing
+restates restated made make makes going determined announcing unveiling advocate advocates
+advocated advocating expressing voicing
 signalling signaling concurred
 """
 ID_TRIGGERS = """
@@ -214,8 +217,12 @@ POSITION_VERBS = _words(
 # Holding to a principle: a party that commits itself to these states a position ("committed to
 # upholding sovereignty"); urging others to them is still a call.
 PRINCIPLE_VERBS = frozenset(["uphold", "upholding", "respect", "respecting", "honour", "honor"])
-ITINERARY_VERBS = frozenset(
-    ["attend", "visit", "tour", "travel", "arrive", "depart", "fly", "leave", "meet"]
+# The programme of a visit, and the speeches in it ("will tell leaders", "will address the
+# forum"): what happens, not what is committed.
+ITINERARY_VERBS = _words(
+    """
+    attend visit tour travel arrive depart fly leave meet tell say speak address discuss
+    """
 )
 STATIVE_VERBS = _words(
     """

@@ -535,3 +535,30 @@ def test_two_sums_for_two_deliverables_and_a_purpose_clause_stays_whole(
     texts = [t for _, t in kinds_and_texts(brief(engine, body))]
     assert len(texts) == 3
     assert any("development fund" in t and "provide support" in t for t in texts)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Today, I am announcing $810 million in new programs to support the Pacific Islands.",
+        "We're also going to open new embassies in Tonga and the Solomon Islands, Biden said.",
+        "I'm proud to announce that the Peace Corps will return to Fiji and Tonga.",
+    ],
+)
+def test_remarks_in_the_first_person(engine: ExtractiveEngine, sentence: str) -> None:
+    assert [k for k, _ in kinds_and_texts(brief(engine, sentence))] == ["pledge"]
+
+
+def test_a_fact_sheet_lists_what_it_announces(engine: ExtractiveEngine) -> None:
+    body = (
+        "FACT SHEET: New Zealand Support for Pacific Resilience\n"
+        "- NZ$50 million to expand labour mobility schemes\n"
+        "- NZ$10 million for a disaster response hub in Suva"
+    )
+    found = brief(engine, body).items()
+    assert [(i.kind, i.actor) for i in found] == [("pledge", "New Zealand")] * 2
+
+
+def test_a_future_speech_is_no_commitment(engine: ExtractiveEngine) -> None:
+    sentence = "Anthony Albanese will tell regional leaders on the final day of the summit."
+    assert kinds_and_texts(brief(engine, sentence)) == []

@@ -144,8 +144,12 @@ def clean_subject(subject: str) -> str:
         flags=re.I,
     )
     # "ASEAN leaders had agreed", "Bima juga mendesak": auxiliaries and adverbs are not the subject.
+    # "We're going to", "I am announcing": the contracted or spelled-out copula too.
     return re.sub(
-        r"(?:\s+(?:had|has|have|is|are|was|were|juga|pun|telah|sudah))+$", "", subject, flags=re.I
+        r"(?:\s+(?:had|has|have|is|are|am|was|were|also|juga|pun|telah|sudah)|[’'](?:re|m|s|ve))+$",
+        "",
+        subject,
+        flags=re.I,
     )
 
 

@@ -37,7 +37,9 @@ _PLEDGE_NOUNS = (
 )
 # "The Chinese proposals included promoting ...", "Japan's package includes funding for ..."
 _NOMINAL = re.compile(
-    rf"^(?P<np>(?:[\w’'.-]+\s+){{0,4}}?(?P<noun>{_CALL_NOUNS}|{_PLEDGE_NOUNS}))\s+(?:also\s+)?"
+    # "That includes $130 million to ...": a pronoun standing for the package just announced
+    rf"^(?P<np>(?:[\w’'.-]+\s+){{0,4}}?(?P<noun>{_CALL_NOUNS}|{_PLEDGE_NOUNS}|that|this|it))"
+    r"\s+(?:also\s+)?"
     r"(?:include[sd]?|comprise[sd]?|cover(?:s|ed)?|consist(?:s|ed)?\s+of)\s+(?P<list>\S.+)$",
     re.I,
 )
@@ -68,6 +70,7 @@ _AMOUNT_LINE = re.compile(
     r"(?:million|billion|trillion|bn|m)?\b.{0,40}?\b(?:for|to|in|towards?|on)\b",
     re.I,
 )
+_FACT_SHEET = re.compile(r"^\s*fact\s*sheet\b", re.I)
 _CALL_NOUN = re.compile(rf"^(?:{_CALL_NOUNS})$", re.I)
 # Elements of a listed content: commas and semicolons at the top level, not "and" inside one
 # ("expanding trade ties and connectivity cooperation" is one proposal).
@@ -81,7 +84,10 @@ class ListLead:
 
 
 def lead_of(content: str, language: Language) -> ListLead | None:
-    """The list a sentence ending in a colon opens, when its words commit or call."""
+    """The list a sentence ending in a colon opens, when its words commit or call; a fact
+    sheet's title opens a list of what it announces."""
+    if _FACT_SHEET.match(content):
+        return ListLead("pledge", first_party(content))
     if not content.rstrip().endswith(":"):
         return None
     cues = [c for c in find_cues(language, content) if c.kind != "hedge"]
@@ -154,6 +160,8 @@ def nominal_list(content: str) -> NominalList | None:
     if not match:
         return None
     elements = [e.strip(" .;") for e in _ELEMENT.split(match.group("list")) if e.strip(" .;")]
+    if match.group("noun").lower() in ("that", "this", "it") and not has_figure(content):
+        return None  # "This includes ..." names a package only when it names its money
     kind: Kind = "call" if _CALL_NOUN.match(match.group("noun")) else "pledge"
     return NominalList(kind, match.group("np"), elements)
 

@@ -75,10 +75,18 @@ _PASSIVE = re.compile(
     re.I,
 )
 # "Lula reiterated": a subject that already ends in its verb of saying.
+_PROGRESSIVE = {
+    "going to": "will",
+    "announcing": "announced",
+    "unveiling": "unveiled",
+    "determined to": "will",
+}
 _SAYING_END = re.compile(r"\b(?:\w+ed|said|says|stresses|notes|underlines|highlights)$", re.I)
 _BE_AMOUNT = re.compile(r"\s*be\s+(?:about\s+|some\s+|at\s+least\s+)?(?:[A-Z]{0,3}[$€£¥]|\d)")
 _WE_OPENS = re.compile(r"^\s*We\b")  # "We, the Leaders of ..., hereby declare as follows:"
 _WE = re.compile(r"^(?:we|us|our)$", re.I)
+# A name whose head is capitalised is a body that acts; "The RCEP agreement" is a thing.
+_NAMED_BODY = re.compile(r"(?-i:[A-Z][\w-]+\s+[A-Z][\w-]+)\s*$|\bthe\s+(?-i:[A-Z][\w-]+)\s*$", re.I)
 _PURPOSE = re.compile(r"\s*(?:aims?|aimed|seeks?|sought|intends?|intended)\b", re.I)
 _MODAL = re.compile(r"\s*(?:will|would|shall|[’']ll)\b", re.I)
 _AGENT = re.compile(
@@ -464,6 +472,8 @@ def _predicts(clause: Clause, subject: str, party: str, cast: Cast, language: La
         return False
     if not subject or _AGENT.search(subject) or cast.party_of(party) or cast.party_of(subject):
         return False
+    if _NAMED_BODY.search(subject):
+        return False  # "the Peace Corps will return", "the Asian Development Bank will lend"
     return not any(token in cast.person_party for token in subject.split())
 
 
@@ -497,6 +507,8 @@ def _compose(display: str, clause: Clause, phrase: str) -> str:
     # A bullet never names an actor the article does not ("Unattributed" is for the JSON).
     display = "" if display == "Unattributed" else display
     cue = _ON_DAY.sub("", " ".join(clause.cue.text.split()))
+    # The copula went with the subject ("We're going to", "I am announcing"): say it plainly.
+    cue = _PROGRESSIVE.get(cue.lower(), cue)
     body = (
         re.sub(r"^to\s+", "", phrase.strip())
         if cue.lower().endswith(" to") or cue.lower() == "to"
