@@ -221,7 +221,8 @@ PRINCIPLE_VERBS = frozenset(["uphold", "upholding", "respect", "respecting", "ho
 # forum"): what happens, not what is committed.
 ITINERARY_VERBS = _words(
     """
-    attend visit tour travel arrive depart fly leave meet tell say speak address discuss
+    attend visit tour travel arrive depart fly leave meet tell say speak address discuss pose
+    dine lunch plant greet welcome
     """
 )
 STATIVE_VERBS = _words(
@@ -259,6 +260,16 @@ COMMITMENT_VERBS = _words(
     """
     pledge pledged pledges promise promised promises commit committed commits agree agreed
     agrees announce announced announces offer offered offers unveil unveiled vow vowed
+    """
+)
+
+# Voices outside the summit: what analysts or campaigners ask for is commentary, not a call
+# made at the summit.
+COMMENTATORS = _words(
+    """
+    analyst analysts expert experts critic critics observer observers commentator commentators
+    campaigner campaigners activist activists scholar scholars researcher researchers economist
+    economists diplomats opposition
     """
 )
 

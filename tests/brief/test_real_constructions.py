@@ -562,3 +562,17 @@ def test_a_fact_sheet_lists_what_it_announces(engine: ExtractiveEngine) -> None:
 def test_a_future_speech_is_no_commitment(engine: ExtractiveEngine) -> None:
     sentence = "Anthony Albanese will tell regional leaders on the final day of the summit."
     assert kinds_and_texts(brief(engine, sentence)) == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The leaders will pose for the traditional family photo on Friday morning.",
+        "Leaders will dine at the state banquet hosted by the Governor-General.",
+        "Analysts say the bloc should do more to tackle climate change.",
+        "Critics urged the government to spend the money on hospitals instead.",
+        "Environmental activists called on leaders to end fossil fuel subsidies.",
+    ],
+)
+def test_protocol_and_commentary_are_not_items(engine: ExtractiveEngine, sentence: str) -> None:
+    assert kinds_and_texts(brief(engine, sentence)) == []

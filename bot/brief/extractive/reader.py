@@ -36,7 +36,7 @@ from bot.brief.figures import has_figure
 from bot.brief.text import LIST_MARKER, Sentence, paragraphs, segment
 from bot.core.models import Kind
 from bot.language.calendar import WEEKDAY_PATTERN
-from bot.language.commitment import PRINCIPLE_VERBS
+from bot.language.commitment import COMMENTATORS, PRINCIPLE_VERBS
 from bot.language.parties import first_party
 
 _BOILERPLATE = re.compile(
@@ -224,6 +224,11 @@ def _read_owned_amount(content: str, span: tuple[int, int], state: _State) -> No
     )
 
 
+def _commentary(subject: str, speaker: str | None) -> bool:
+    words = {w.lower() for w in WORD.findall(f"{subject} {speaker or ''}")}
+    return bool(words & COMMENTATORS)
+
+
 def _cut_at(text: str) -> int:
     """Where an excerpt that stops mid-word ("... and increase the number of Ch") ends; -1
     when it ends on a full word or a stop (a list line without a full stop is not cut)."""
@@ -370,6 +375,8 @@ def _read_segment(
             hedged
             or clause.cue.kind == "hedge"
             or _LOGISTICS.search(subject)
+            # "Analysts say the bloc should ...", "Critics urged ...": not the summit's voice
+            or _commentary(subject, seg.speaker)
             or is_negated(clause.before, clause.cue.text, clause.predicate)
         ):
             continue
