@@ -140,3 +140,13 @@ def test_a_zero_width_space_cannot_rebuild_a_live_mention() -> None:
     assert "@everyone" not in shown
     assert "@here" not in shown
     assert "\uff20everyone" in shown
+
+
+def test_a_series_under_a_very_long_title_keeps_every_part_within_limits() -> None:
+    items = [_item(f"China will fund project {n} " + "with ample detail " * 25) for n in range(120)]
+    brief = _brief(items)
+    # A scraped page whose title swallowed its lede.
+    long_title = brief.article.model_copy(update={"title": "Summit " * 500})
+    messages = render_brief(brief.model_copy(update={"article": long_title}))
+    assert len(messages) > 1
+    assert all(_valid(m) for m in messages)

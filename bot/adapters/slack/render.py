@@ -26,6 +26,7 @@ FALLBACK_CHARS = 4000
 MESSAGE_CHARS = 11_000
 ITEM_CHARS = 500  # before escaping: a runaway extraction must not fill a section alone
 MAX_CITATIONS = 5
+_CONTINUED_CHARS = 300  # the "continued" label of a series' later parts (400 are kept back)
 
 LABELS: dict[Kind, str] = {
     "pledge": ":white_check_mark: *Pledge*",
@@ -196,7 +197,8 @@ def series(blocks: list[Block], fallback: str, title: str) -> list[SlackMessage]
     messages = [SlackMessage(fallback, chunks[0])]
     for n, chunk in enumerate(chunks[1:], 2):
         label = f"Continued · part {n} of {total} · {escape(title)}"
-        note = clip(label, CONTEXT_CHARS)
+        # Within the characters kept back for it, however long the article's title.
+        note = clip(label, _CONTINUED_CHARS)
         messages.append(SlackMessage(clip(note, FALLBACK_CHARS), [context([note]), *chunk]))
     return messages
 
