@@ -16,7 +16,13 @@ CueKind = Literal["pledge", "offer", "call", "call_modal", "call_can", "hedge"]
 
 ADVERBS_AFTER_CUE = r"\b(?:\s+(?:also|further|now|then|still|soon)\b)*"
 _ON_DAY = r"(?:\s+(?:(?:on|at|in|during)\s+)?(?:\w+day|the\s+\w+|this\s+\w+))?"
-ADDRESSEE = r"\s+(?P<addressee>(?:(?!\bto\b|[.;:]).){1,90}?)\s+to\b"
+# "called on all Parties to the Paris Agreement, particularly major emitters, to submit ...":
+# a "to" before a determiner belongs to the addressee; the cue's own "to" takes a verb.
+_DETERMINER_AFTER = r"\s+(?:the|a|an|its|their|his|her|our|this|that|these|those|all)\b"
+ADDRESSEE = (
+    rf"\s+(?P<addressee>(?:(?!\bto\b(?!{_DETERMINER_AFTER})|[.;:]).){{1,120}}?)"
+    rf"\s+to\b(?!{_DETERMINER_AFTER})"
+)
 
 EN_CUES: list[tuple[CueKind, str]] = [
     # Offers first: "is ready to" must not be read as the copula before a pledge.
@@ -72,7 +78,8 @@ EN_CUES: list[tuple[CueKind, str]] = [
     (
         "pledge",
         r"\b(?:announc(?:e|es|ed|ing)|unveil(?:s|ed|ing)?|earmark(?:s|ed)|allocat(?:es|ed)|offer(?:s|ed)|"
-        r"promis(?:es|ed)|committ?(?:s|ed)|provid(?:es|ed)|contribut(?:es|ed)|mobili[sz](?:es|ed))"
+        r"promis(?:es|ed)|committ?(?:s|ed|ing)|provid(?:es|ed|ing)|contribut(?:es|ed|ing)|"
+        r"mobili[sz](?:es|ed|ing)|pledging)"
         r"(?=\s+(?:(?:a|an|the)\s+)?(?:new\s+|fresh\s+|further\s+|additional\s+)?"
         # "announced a pledge of $40 million", "announced funding of NZ$25 million"
         r"(?:(?:pledge|package|funding|fund|grant|loan|commitment|contribution|aid|assistance)s?"
@@ -113,7 +120,7 @@ EN_CUES: list[tuple[CueKind, str]] = [
         rf"(?=\s+\w)",
     ),
     ("call", r"\burg(?:e|es|ed|ing)\s+(?:that\b)?"),
-    ("call", r"\bcall(?:s|ed|ing)?\s+for\b"),
+    ("call", r"\bcall(?:s|ed|ing)?\s+for\b(?!\s+(?:in|by|under|within)\b)"),
     ("call", r"\bpropos(?:e|es|ed|ing)\s+(?:that\b|to\b|(?=\w+ing\b))"),
     # "stressed the need to ...", "countries need to jointly safeguard ...": an obligation
     # put to others.
@@ -158,7 +165,8 @@ states stated declare declares declared concur concurs concurred provides provid
 contributed mobilises mobilised mobilizes mobilized reaffirm reaffirms reaffirmed reiterates
 reiterated need needs necessity urgency imperative the renew renews renewed confirm confirms
 confirmed
-restates restated made make makes going determined announcing unveiling advocate advocates
+restates restated made make makes going determined announcing unveiling providing
+contributing mobilising mobilizing pledging advocate advocates
 advocated advocating expressing voicing
 signalling signaling concurred
 """

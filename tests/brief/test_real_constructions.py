@@ -576,3 +576,43 @@ def test_a_future_speech_is_no_commitment(engine: ExtractiveEngine) -> None:
 )
 def test_protocol_and_commentary_are_not_items(engine: ExtractiveEngine, sentence: str) -> None:
     assert kinds_and_texts(brief(engine, sentence)) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kinds"),
+    [
+        (
+            "Leaders called on all Parties to the Paris Agreement, particularly major emitters, "
+            "to submit enhanced NDCs in 2025.",
+            ["call"],
+        ),
+        ("Leaders agreed that the Facility will be headquartered in Tonga.", ["pledge"]),
+        (
+            "We call on Russia to immediately stop its war and to completely and "
+            "unconditionally withdraw its forces from Ukraine.",
+            ["call", "call"],
+        ),
+        (
+            "Requests that the actions of the secretariat called for in this decision be "
+            "undertaken subject to the availability of resources.",
+            [],
+        ),
+        (
+            "Leaders committed to a united Pacific voice in the negotiations, and reaffirmed "
+            "their support for Australia's bid to host COP31.",
+            [],
+        ),
+    ],
+)
+def test_addressees_passives_adverbs_and_stances_joined_on(
+    engine: ExtractiveEngine, sentence: str, kinds: list[str]
+) -> None:
+    assert [k for k, _ in kinds_and_texts(brief(engine, sentence))] == kinds
+
+
+def test_a_frame_shares_its_to_with_every_verb(engine: ExtractiveEngine) -> None:
+    sentence = (
+        "China is ready to work with Japan to follow the principles of the four documents, and "
+        "build a constructive and stable relationship."
+    )
+    assert [k for k, _ in kinds_and_texts(brief(engine, sentence))] == ["offer", "offer"]

@@ -29,7 +29,10 @@ _TAIL = re.compile(
     r"in\s+a\s+(?:continued\s+)?effort|as\s+part\s+of|according\s+to)\b.*$"
     r"|,\s+(?:which|who)\b.*$"
     # ", and we welcome ...": a new subject starts a new sentence in all but punctuation
-    r"|,\s+and\s+(?:we|they|he|she|it|I)\s+(?!will\b|shall\b|would\b).*$",
+    r"|,\s+and\s+(?:we|they|he|she|it|I)\s+(?!will\b|shall\b|would\b).*$"
+    # ", and reaffirmed their support for ...": a stance joined on is no part of the act
+    r"|,?\s+and\s+(?:also\s+)?(?:reaffirmed|welcomed|noted|expressed|acknowledged|"
+    r"recogni[sz]ed|underlined|reiterated|endorsed|commended|praised)\b.*$",
     re.IGNORECASE,
 )
 # "push for", "work with": a preposition right after an ambiguous word marks it as the verb.
@@ -53,6 +56,7 @@ _SHARED_PREPOSITION = re.compile(
 # "their" object restates the aspiration before it rather than adding a deliverable.
 _PURPOSE_INSIDE = re.compile(r"\w\s+(?:in\s+order\s+)?to\s+(?P<verb>[a-z]+)\b")
 _ENDS_IN_MODIFIER = re.compile(r"\b(?:a|an|the|its|their|our|more|most)\s+(?P<word>[\w-]+)$", re.I)
+_WAITING_ADVERB = re.compile(r"^\s*to\s+\w+ly\s*$", re.I)
 _GERUND_SEPARATOR = re.compile(r"[,;]")
 _REFERS_BACK = re.compile(r"^\W*\w+\s+(?:\w+\s+){0,2}?(?:its|their)\b", re.I)
 _AMOUNT_LIST = re.compile(r"^(?P<head>[^:;]{3,200}?):\s+(?P<list>[^:]*;[^:]*)$")
@@ -110,7 +114,7 @@ def split_predicate(
 def _split_verb_phrases(
     predicate: str, verb_prefixes: tuple[str, ...], continues: bool
 ) -> list[str]:
-    pieces = _pieces(predicate)
+    pieces = _join_waiting_adverbs(_pieces(predicate))
     # "committed to implementing X, providing Y and reducing Z": gerunds coordinate as verbs.
     gerunds = bool(pieces) and _starts_gerund(pieces[0].text)
     # "a free and open Indo-Pacific": after "a free" the conjunct continues the noun phrase.
@@ -135,7 +139,12 @@ def _split_verb_phrases(
     starts = [s and not m for s, m in zip(starts, modifies, strict=True)]
     # "set up a fund to encourage companies to invest and provide support to them": after an
     # infinitive of purpose, a bare verb coordinates inside it.
-    purpose = [i > 0 and _has_purpose(pieces[i - 1].text) for i in range(len(pieces))]
+    # A frame's own "to" ("work with Japan to follow ..., and build ...") is shared, not a
+    # purpose clause that swallows the next verb.
+    framed = bool(pieces) and _FRAME.match(pieces[0].text) is not None
+    purpose = [
+        i > 0 and not framed and _has_purpose(pieces[i - 1].text) for i in range(len(pieces))
+    ]
     starts = [
         s and not (p and not pieces[i].text.lstrip().lower().startswith("to "))
         for i, (s, p) in enumerate(zip(starts, purpose, strict=True))
@@ -234,6 +243,22 @@ def _sibling_amounts(predicate: str) -> list[str] | None:
     return [f"{head}{p.strip()}" for p in parts]
 
 
+def _join_waiting_adverbs(pieces: list[_Piece]) -> list[_Piece]:
+    """ "and to completely and unconditionally withdraw": an adverb waiting for its verb opens
+    the next piece, not a conjunct of its own."""
+    out: list[_Piece] = []
+    waiting: _Piece | None = None
+    for piece in pieces:
+        if waiting is not None:
+            piece = _Piece(waiting.separator, waiting.text + piece.separator + piece.text)
+            waiting = None
+        if _WAITING_ADVERB.match(piece.text) and piece is not pieces[-1]:
+            waiting = piece
+        else:
+            out.append(piece)
+    return out
+
+
 def _pieces(text: str) -> list[_Piece]:
     pieces: list[_Piece] = []
     depth, last, separator = 0, 0, ""
@@ -258,7 +283,12 @@ def _starts_verb_phrase(text: str, verb_prefixes: tuple[str, ...]) -> bool:
     words = WORD.findall(text)
     i = 0
     after_marker = False
-    while i < len(words) and (is_adverb(words[i]) or words[i].lower() == "to"):
+    # "to completely and unconditionally withdraw": adverbs, joined or not, before the verb
+    while i < len(words) and (
+        is_adverb(words[i])
+        or words[i].lower() == "to"
+        or (words[i].lower() in ("and", "or") and i > 0 and is_adverb(words[i - 1]))
+    ):
         after_marker = True
         i += 1
     if i >= len(words):
@@ -313,7 +343,9 @@ def _split_objects(conjunct: str) -> list[str]:
             preposition.group("pre") + second,
         ]
     head = _SHARED_HEAD.match(conjunct)
-    if head:
+    # "... the digital economy, green development, medical care and elderly care": the last
+    # two of a list of sectors qualify one action, however alike their heads.
+    if head and "," not in head.group("pre"):
         pre, post, word = head.group("pre"), head.group("post"), head.group("head")
         return [f"{pre}{head.group('a')}{word}{post}", f"{pre}{head.group('b')}{word}{post}"]
     return [conjunct]

@@ -64,7 +64,8 @@ _PASSIVE_DELIVERY = re.compile(
     r"extended|granted|built|launched|created|opened|disbursed|mobili[sz]ed|offered|delivered|"
     r"sent|invested|contributed|earmarked|financed|funded|dispatched|trained|introduced|"
     r"implemented|upgraded|expanded|increased|doubled|raised|released|donated|dedicated|"
-    r"devoted|used|directed|awarded|supplied|constructed|renovated|hosted|organi[sz]ed)\b",
+    r"devoted|used|directed|awarded|supplied|constructed|renovated|hosted|organi[sz]ed|"
+    r"headquartered|located|based|housed|stationed|opened)\b",
     re.I,
 )
 

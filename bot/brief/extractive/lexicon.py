@@ -86,7 +86,8 @@ LANGUAGES: dict[str, Language] = {
         trailing_attribution=re.compile(
             # Scraped copy puts spaces before punctuation ("the facility , Albanese said .").
             rf"\s?(?:,|[,.!?]?[\"”],?)\s+(?P<speaker>(?:[^,\"“”]{{1,100}}?))\s+(?:also\s+)?"
-            rf"{EN_REPORTING}(?P<tail>(?:\s+(?:at|on|in|after|during|before|to|from|via)\b[^,]*)?"
+            rf"{EN_REPORTING}(?P<tail>(?:\s+(?:late|early|later|earlier|also))?"
+            rf"(?:\s+(?:at|on|in|after|during|before|to|from|via)\b[^,]*)?"
             rf"(?:,.*)?)\s?\.?\s*$"
         ),
     ),
