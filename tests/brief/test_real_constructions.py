@@ -616,3 +616,29 @@ def test_a_frame_shares_its_to_with_every_verb(engine: ExtractiveEngine) -> None
         "build a constructive and stable relationship."
     )
     assert [k for k, _ in kinds_and_texts(brief(engine, sentence))] == ["offer", "offer"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kinds"),
+    [
+        ("3. Urges Parties that have not yet done so to communicate their next NDCs.", ["call"]),
+        (
+            "8. Urges developed country Parties to at least double their adaptation finance.",
+            ["call"],
+        ),
+        (
+            "China is ready to build a constructive and stable relationship that meets the "
+            "requirements of the new era.",
+            ["offer"],
+        ),
+        (
+            "Germany unveils €700 million aid package By Staff Reporter | Updated: Jul 12, 2023 "
+            "Share Tweet WhatsApp Email",
+            [],
+        ),
+    ],
+)
+def test_decision_text_relative_idioms_and_page_chrome(
+    engine: ExtractiveEngine, sentence: str, kinds: list[str]
+) -> None:
+    assert [k for k, _ in kinds_and_texts(brief(engine, sentence))] == kinds

@@ -36,6 +36,7 @@ _PAST_ACT = re.compile(
     r"unveiled|earmarked|allocated)\b",
     re.I,
 )
+_RELATIVE_TAIL = re.compile(r"\s(?:that|which|who)\s")
 _NEGATION = re.compile(r"\b(?:not|never|no\s+longer)\b|n[’']t\b", re.I)
 _PARTICLES = frozenset(
     ["forward", "down", "up", "out", "off", "over", "back", "away", "ahead", "forth", "together"]
@@ -121,7 +122,10 @@ def not_a_commitment(phrase: str) -> str | None:
     if verb in HEDGE_VERBS:
         return "hedged"
     lowered = phrase.lower()
-    if any(idiom in lowered for idiom in RHETORIC):
+    # "build a relationship that meets the requirements of the new era": the idiom sits in a
+    # relative clause about the object, not in what is committed to.
+    head = _RELATIVE_TAIL.split(lowered, maxsplit=1)[0]
+    if any(idiom in head for idiom in RHETORIC):
         return "rhetoric"
     if is_generic(rest):  # from the head verb on: "continue to work together" is generic
         return "generic"

@@ -109,6 +109,13 @@ _LOGISTICS = re.compile(
 _LIST_LINE = LIST_MARKER
 _TERMINAL = frozenset('.!?"”’)]:;')
 _SUMMIT_VOICE = re.compile(r"\b(?:declaration|communiqu[eé]|joint\s+statement|leaders)\b", re.I)
+# A line of page chrome, wherever the headline ran into it: "By Staff Reporter | Updated: Jul
+# 12, 2023, 08:14 IST Share Tweet WhatsApp".
+_PAGE_CHROME = re.compile(
+    r"\|\s*(?:updated|published|posted)\s*:|\bshare\s+(?:tweet|on\s+facebook)\b|"
+    r"\b(?:facebook|twitter|whatsapp|linkedin|email)\s+(?:twitter|whatsapp|linkedin|email|print)\b",
+    re.I,
+)
 _BULLET = re.compile(r"^\s*(?:[•·▪■*]|â€¢)")
 
 
@@ -227,6 +234,12 @@ def _read_owned_amount(content: str, span: tuple[int, int], state: _State) -> No
 def _commentary(subject: str, speaker: str | None) -> bool:
     words = {w.lower() for w in WORD.findall(f"{subject} {speaker or ''}")}
     return bool(words & COMMENTATORS)
+
+
+def _cue_verb(clause: Clause) -> str:
+    """The cue without its addressee ("urged X to" -> "urged to")."""
+    addressee = clause.cue.addressee
+    return clause.cue.text.replace(addressee, " ", 1) if addressee else clause.cue.text
 
 
 def _cut_at(text: str) -> int:
@@ -377,7 +390,9 @@ def _read_segment(
             or _LOGISTICS.search(subject)
             # "Analysts say the bloc should ...", "Critics urged ...": not the summit's voice
             or _commentary(subject, seg.speaker)
-            or is_negated(clause.before, clause.cue.text, clause.predicate)
+            # "Urges Parties that have not yet done so to ...": the addressee's own negation
+            # does not negate the call.
+            or is_negated(clause.before, _cue_verb(clause), clause.predicate)
         ):
             continue
         if is_background(sentence, clause.cue.text, reference_year):
@@ -546,7 +561,7 @@ def _skip_line(line: str, state: _State) -> bool:
     if state.in_related and _BULLET.match(stripped):
         return True
     state.in_related = False
-    return bool(_BOILERPLATE.match(stripped))
+    return bool(_BOILERPLATE.match(stripped) or _PAGE_CHROME.search(stripped))
 
 
 def _lines(text: str) -> list[str]:
