@@ -642,3 +642,17 @@ def test_decision_text_relative_idioms_and_page_chrome(
     engine: ExtractiveEngine, sentence: str, kinds: list[str]
 ) -> None:
     assert [k for k, _ in kinds_and_texts(brief(engine, sentence))] == kinds
+
+
+def test_a_decisions_paragraphs_name_no_invented_actor(engine: ExtractiveEngine) -> None:
+    body = (
+        "France and Brazil spoke first.\n\n"
+        "3. Urges Parties to communicate their next NDCs well in advance.\n\n"
+        "11. Further calls on Parties to contribute to the following global efforts:\n"
+        "(a) Substantially reducing methane emissions by 2030;"
+    )
+    found = sorted((i.actor, i.text) for i in brief(engine, body).items())
+    assert found == [
+        ("Unattributed", "Called for substantially reducing methane emissions by 2030"),
+        ("Unattributed", "Urges Parties to communicate their next NDCs well in advance"),
+    ]

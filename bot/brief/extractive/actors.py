@@ -134,7 +134,11 @@ def _introductions(text: str) -> list[re.Match[str]]:
 def clean_subject(subject: str) -> str:
     subject = _TIME.sub("", subject).strip(' ,;:-–—"“”')
     subject = re.sub(
-        r"^(?:and|or|but|while|whereas|then|so|with|as|after)(?:\s+|$)", "", subject, flags=re.I
+        r"^(?:\d+\.\s*)?(?:and|or|but|while|whereas|then|so|with|as|after|further|also|moreover|"
+        r"additionally|finally)(?:\s+|$)",
+        "",
+        subject,
+        flags=re.I,
     )
     # "India is pleased to announce": the courtesy is not part of who announces.
     subject = re.sub(

@@ -168,26 +168,30 @@ def nominal_list(content: str) -> NominalList | None:
 
 def compose(actor: str, kind: Kind, phrase: str) -> str:
     """A readable bullet for a listed deliverable: "China will double its assistance ..."."""
-    if actor == "Unattributed":
-        actor = "The leaders"  # the list was announced at the summit, by no one named
     phrase = " ".join(phrase.split()).rstrip(".;")
     first = WORD.match(phrase)
     verb = first is not None and is_base_verb(first.group())
     lowered = phrase[:1].lower() + phrase[1:] if first and not _proper(first.group()) else phrase
     # Past tense or a modal reads right after a singular or a plural actor.
     if kind != "call" and _AMOUNT_LINE.match(phrase):  # "A$20 million for ...": money
-        return f"{actor} committed {phrase}"
+        return f"{actor} committed {phrase}" if actor != "Unattributed" else f"Commits {phrase}"
     if kind == "call":
         link = "proposed to" if verb else "called for"
     elif kind == "offer":
         link = "offered to" if verb else "offered"
     else:
         link = "will" if verb else "committed to"
+    if actor == "Unattributed":
+        # A decision's own list ("Further calls on Parties to ... the following:") names no
+        # one; the bullet does not invent someone.
+        return f"{link[:1].upper()}{link[1:]} {lowered}".replace("Will ", "Commits to ", 1)
     return f"{actor} {link} {lowered}"
 
 
 def _proper(word: str) -> bool:
-    return word.isupper() or (word[:1].isupper() and not is_base_verb(word) and word[-3:] != "ing")
+    return word.isupper() or (
+        word[:1].isupper() and not is_base_verb(word) and word[-3:] != "ing" and word[-2:] != "ly"
+    )
 
 
 def _kind(cue_kind: CueKind) -> Kind:

@@ -323,8 +323,11 @@ def _lead_party(content: str, cast: Cast, language: Language, kind: Kind) -> str
     party = cast.party_of(actor.party) or actor.party
     if party != "Unattributed":
         return party
-    # "The declaration contains these commitments:": the summit's leaders speak through it.
-    return "The leaders" if _SUMMIT_VOICE.search(content) else _context_party(cast)
+    # "The declaration contains these commitments:": the summit's leaders speak through it;
+    # a decision's "Further calls on Parties to ...:" speaks for the meeting, named by no one.
+    if _SUMMIT_VOICE.search(content):
+        return "The leaders"
+    return "Unattributed" if not subject else _context_party(cast)
 
 
 def _context_party(cast: Cast) -> str:
@@ -417,7 +420,11 @@ def _read_segment(
             owner = owned_amount(subject)  # "South Africa's share": the owner delivers it
             party = (first_party(owner) or owner) if owner else speaker.party
             actor = type(actor)(party, clean_subject(subject) or actor.display)
-        if actor.party == "Unattributed":
+        if not subject and not seg.speaker and not clause.before.strip():
+            # "3. Urges Parties to ...": a decision's paragraph speaks for the meeting, not for
+            # whichever country the text named last.
+            actor = type(actor)("Unattributed", "")
+        elif actor.party == "Unattributed":
             # No speaker or subject names the party: the one the article is about speaks.
             party = _context_party(state.cast)
             display = party if actor.display == "Unattributed" else actor.display
