@@ -55,6 +55,22 @@ _GROUP = re.compile(
     r"delegations|ministers|donors|allies|negotiators|activists|campaigners)$",
     re.I,
 )
+_LEADING_LINK = re.compile(
+    r"^(?:\d+\.\s*)?(?:and|or|but|while|whereas|then|so|with|as|after|further|also|moreover|"
+    r"additionally|finally)(?:\s+|$)",
+    re.I,
+)
+# "India is pleased to announce": the courtesy is not part of who announces.
+_COURTESY = re.compile(
+    r"\s+(?:is|are|am|was|were)\s+(?:pleased|proud|happy|delighted|glad)\s+to$", re.I
+)
+# "ASEAN leaders had agreed", "Bima juga mendesak": auxiliaries and adverbs are not the
+# subject; nor is the copula of "We're going to", "I am announcing".
+_AUXILIARIES = re.compile(
+    r"(?:\s+(?:had|has|have|is|are|am|was|were|also|juga|pun|telah|sudah)|[’'](?:re|m|s|ve))+$",
+    re.I,
+)
+_CAPITALISED = re.compile(r"[A-Z][\w’'-]+")
 _GROUP_HEAD = re.compile(
     r"^(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:leaders|heads\s+of\s+state|member\s+states|members|"
     r"participants|allies|partners|ministers)\b",
@@ -92,7 +108,7 @@ class Cast:
             return None
         # A named person is the surest sign; then the phrase nearest the verb
         # ("Addressing the summit in the Philippine capital, Zhao said").
-        for token in reversed(re.findall(r"[A-Z][\w’'-]+", phrase)):
+        for token in reversed(_CAPITALISED.findall(phrase)):
             if token in self.person_party:
                 return self.person_party[token]
         return first_party(phrase.rsplit(",", 1)[-1]) or first_party(phrase)
@@ -133,28 +149,9 @@ def _introductions(text: str) -> list[re.Match[str]]:
 
 def clean_subject(subject: str) -> str:
     subject = _TIME.sub("", subject).strip(' ,;:-–—"“”')
-    subject = re.sub(
-        r"^(?:\d+\.\s*)?(?:and|or|but|while|whereas|then|so|with|as|after|further|also|moreover|"
-        r"additionally|finally)(?:\s+|$)",
-        "",
-        subject,
-        flags=re.I,
-    )
-    # "India is pleased to announce": the courtesy is not part of who announces.
-    subject = re.sub(
-        r"\s+(?:is|are|am|was|were)\s+(?:pleased|proud|happy|delighted|glad)\s+to$",
-        "",
-        subject,
-        flags=re.I,
-    )
-    # "ASEAN leaders had agreed", "Bima juga mendesak": auxiliaries and adverbs are not the subject.
-    # "We're going to", "I am announcing": the contracted or spelled-out copula too.
-    return re.sub(
-        r"(?:\s+(?:had|has|have|is|are|am|was|were|also|juga|pun|telah|sudah)|[’'](?:re|m|s|ve))+$",
-        "",
-        subject,
-        flags=re.I,
-    )
+    subject = _LEADING_LINK.sub("", subject)
+    subject = _COURTESY.sub("", subject)
+    return _AUXILIARIES.sub("", subject)
 
 
 @dataclass(frozen=True, slots=True)

@@ -156,6 +156,7 @@ def _scan(language: Language, text: str) -> list[Cue]:
     return found
 
 
+_LETTERS = re.compile(r"[A-Za-z][\w-]*")
 _AT_LEAST = re.compile(r"^\s+(?:at\s+least|at\s+a\s+minimum|no\s+less\s+than)\b", re.I)
 _LOOKBEHIND = 40  # enough for the word or two that makes a cue word a noun or a stance
 
@@ -192,7 +193,7 @@ def _acts(cue: str, addressee: str | None, text: str, end: int) -> bool:
 def _verb_follows(text: str, position: int) -> bool:
     # "to at least double": a quantifier may stand between "to" and its verb.
     window = _AT_LEAST.sub("", text[position : position + 90], count=1)
-    words = re.findall(r"[A-Za-z][\w-]*", window)[:6]
+    words = _LETTERS.findall(window)[:6]
     # "to fully implement", "to actively and constructively participate"; but "to supply"
     # is the verb itself.
     while len(words) > 1 and (

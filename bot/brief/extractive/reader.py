@@ -116,6 +116,8 @@ _PAGE_CHROME = re.compile(
     r"\b(?:facebook|twitter|whatsapp|linkedin|email)\s+(?:twitter|whatsapp|linkedin|email|print)\b",
     re.I,
 )
+_CAPITALISED = re.compile(r"[A-Z][\w’'-]+")
+_RELATED = re.compile(r"^(?:related|read\s+more|see\s+also|also\s+read)\b", re.I)
 _BULLET = re.compile(r"^\s*(?:[•·▪■*]|â€¢)")
 
 
@@ -154,12 +156,15 @@ def read_article(
     lede = _lede(sentences, body_start)
     headings: list[Heading] = []
     previous_paragraph = -1
+    skipping = False
     for sentence in sentences:
         opens_paragraph = sentence.paragraph != previous_paragraph
         previous_paragraph = sentence.paragraph
         start = max(sentence.start, body_start)
         line = lines[sentence.paragraph]
-        if _skip_line(line, state):
+        if opens_paragraph:
+            skipping = _skip_line(line, state)  # page furniture is a property of the line
+        if skipping:
             continue
         if state.heading and opens_paragraph and closes_section(state.heading, line):
             state.heading = None
@@ -517,7 +522,7 @@ def _lead_in(line: str, current: str, content: str) -> str:
 
 def _note_people(sentence: str, cast: Cast) -> None:
     """The person a sentence names first is who a later "he said" most likely means."""
-    for token in re.findall(r"[A-Z][\w’'-]+", sentence):
+    for token in _CAPITALISED.findall(sentence):
         if token in cast.person_party:
             cast.last_party = cast.person_party[token]
             return
@@ -562,7 +567,7 @@ def _compose(display: str, clause: Clause, phrase: str) -> str:
 
 def _skip_line(line: str, state: _State) -> bool:
     stripped = line.strip()
-    if re.match(r"^(?:related|read\s+more|see\s+also|also\s+read)\b", stripped, re.I):
+    if _RELATED.match(stripped):
         state.in_related = True
         return True
     if state.in_related and _BULLET.match(stripped):
