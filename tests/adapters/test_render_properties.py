@@ -56,25 +56,21 @@ BRIEFS = st.builds(
 
 # No shrinking: these briefs run to hundreds of kilobytes, and shrinking one that fails took
 # longer than CI allows; the failure is reported as generated instead.
-@settings(
+RENDER_SETTINGS = settings(
     max_examples=120,
     deadline=None,
     suppress_health_check=[HealthCheck.too_slow],
     phases=[Phase.explicit, Phase.reuse, Phase.generate],
 )
+
+
+@RENDER_SETTINGS
 @given(BRIEFS)
 def test_any_brief_renders_within_discord_limits(brief: Brief) -> None:
     assert discord_problems(brief) == []
 
 
-# No shrinking: these briefs run to hundreds of kilobytes, and shrinking one that fails took
-# longer than CI allows; the failure is reported as generated instead.
-@settings(
-    max_examples=120,
-    deadline=None,
-    suppress_health_check=[HealthCheck.too_slow],
-    phases=[Phase.explicit, Phase.reuse, Phase.generate],
-)
+@RENDER_SETTINGS
 @given(BRIEFS)
 def test_any_brief_renders_within_slack_limits(brief: Brief) -> None:
     assert slack_problems(brief) == []
