@@ -15,15 +15,13 @@ from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from pydantic import ValidationError
-from sqlalchemy.exc import ArgumentError
-
 from bot import __version__
-from bot.config import AppConfig, load_config
 from bot.core.errors import BadInput, ConfigError
-from bot.core.models import Answer, Brief
 
 if TYPE_CHECKING:
+    # Each command imports what it uses, in its handler: `summit --help` loads none of these.
+    from bot.config import AppConfig
+    from bot.core.models import Answer, Brief
     from bot.service import SummitService
 
 EXIT_OK, EXIT_BUG, EXIT_BAD_INPUT = 0, 1, 2
@@ -105,7 +103,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except (BadInput, ConfigError) as exc:
         print(f"summit: {exc}", file=sys.stderr)
         return EXIT_BAD_INPUT
-    except (ValidationError, ArgumentError) as exc:
+    except _configuration_errors() as exc:
         # A malformed environment variable (PORT=abc) or DATABASE_URL: configuration.
         print(f"summit: configuration: {_first_line(exc)}", file=sys.stderr)
         return EXIT_BAD_INPUT
@@ -117,7 +115,18 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_OK
 
 
+def _configuration_errors() -> tuple[type[Exception], ...]:
+    """pydantic's and SQLAlchemy's errors that mean bad configuration. Evaluated only when an
+    exception reaches `main`, so `--help` never imports either library to name them."""
+    from pydantic import ValidationError
+    from sqlalchemy.exc import ArgumentError
+
+    return (ValidationError, ArgumentError)
+
+
 def _first_line(exc: Exception) -> str:
+    from pydantic import ValidationError
+
     if isinstance(exc, ValidationError):
         error = exc.errors()[0]
         where = ".".join(str(part) for part in error["loc"]).upper()
@@ -126,7 +135,7 @@ def _first_line(exc: Exception) -> str:
 
 
 def _config(path: Path | None) -> AppConfig:
-    from bot.config import Settings
+    from bot.config import Settings, load_config
 
     return load_config(path or Settings().summit_config)
 
