@@ -54,13 +54,20 @@ def loaded_by(tmp_path: Path, *argv: str) -> tuple[set[str], str]:
 def test_brief_json_loads_no_llm_sdk_platform_sdk_or_watcher(tmp_path: Path) -> None:
     loaded, out = loaded_by(tmp_path, "brief", str(SEED), "--format", "json")
     assert json.loads(out)["schema"] == "summit.brief/1"  # it did brief the article
-    assert "bot" in loaded and "sqlalchemy" in loaded  # and the probe sees real imports
+    assert {"bot", "sqlalchemy"} <= loaded  # and the probe sees real imports
     assert loaded.isdisjoint(LLM_AND_PLATFORMS + WATCHER), loaded & {*LLM_AND_PLATFORMS, *WATCHER}
 
 
 def test_brief_of_a_text_file_loads_no_html_extractor_or_http_client(tmp_path: Path) -> None:
     loaded, _ = loaded_by(tmp_path, "brief", str(SEED), "--format", "json")
     assert loaded.isdisjoint({"trafilatura", "httpx"}), loaded & {"trafilatura", "httpx"}
+
+
+def test_a_current_store_opens_without_alembic(tmp_path: Path) -> None:
+    first, _ = loaded_by(tmp_path, "brief", str(SEED), "--format", "json")
+    again, _ = loaded_by(tmp_path, "brief", str(SEED), "--format", "json")
+    assert "alembic" in first  # a fresh database is migrated
+    assert "alembic" not in again  # a current one is only checked
 
 
 @pytest.mark.parametrize("argv", [("--help",), ("brief", "--help"), ("--version",)])
