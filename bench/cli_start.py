@@ -2,7 +2,7 @@
 
 Prints figures, never asserts them. Usage:
 
-    python bench/cli_start.py [--runs 5] [--articles 1000] [--seed SEED_TXT] [--json]
+    python bench/cli_start.py [--runs 5] [--articles 1000] [--seed SEED_TXT] [--json] [--code DIR]
 
 1. `summit brief SEED --format json` side by side with `bench/lexrank_script.py SEED` (a plain
    sumy LexRank script): median wall, CPU (user + system) and peak memory (max RSS) of `--runs`
@@ -95,12 +95,15 @@ def side_by_side(
     return [median_of(name, found) for name, found in runs.items()]
 
 
-def clean_env(folder: Path) -> dict[str, str]:
-    return {
+def clean_env(folder: Path, code: Path | None = None) -> dict[str, str]:
+    env = {
         "PATH": os.environ.get("PATH", ""),
         "HOME": str(folder),
         "DATABASE_URL": f"sqlite:///{folder / 'summit.db'}",
     }
+    if code is not None:  # another checkout's `bot` ahead of this one's editable install
+        env["PYTHONPATH"] = str(code)
+    return env
 
 
 def base_articles() -> list[str]:
@@ -127,14 +130,14 @@ def generate(folder: Path, count: int) -> list[Path]:
     return paths
 
 
-def batch(count: int, summit: str) -> dict[str, float]:
+def batch(count: int, summit: str, code: Path | None) -> dict[str, float]:
     with tempfile.TemporaryDirectory(prefix="summit-batch-") as tmp:
         folder = Path(tmp)
         articles = folder / "articles"
         articles.mkdir()
         paths = generate(articles, count)
         argv = [summit, "brief", *map(str, paths), "--format", "jsonl"]
-        run = measure(argv, folder, clean_env(folder))
+        run = measure(argv, folder, clean_env(folder, code))
     return {
         "articles": count,
         "wall_s": run.wall_s,
@@ -150,7 +153,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     lexrank = [sys.executable, str(REPO / "bench" / "lexrank_script.py"), str(args.seed)]
     with tempfile.TemporaryDirectory(prefix="summit-start-") as tmp:
         folder = Path(tmp)
-        env = clean_env(folder)
+        env = clean_env(folder, args.code)
         brief = side_by_side(
             {
                 "summit brief SEED --format json": [
@@ -172,7 +175,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             "peak": brief[0].peak_mib / brief[1].peak_mib,
         },
         "start": [asdict(f) for f in start],
-        "batch": batch(args.articles, summit) if args.articles else None,
+        "batch": batch(args.articles, summit, args.code) if args.articles else None,
     }
     print(json.dumps(result, indent=2) if args.json else _table(result))
     return 0
@@ -202,6 +205,12 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--articles", type=int, default=1000, help="0 skips the batch")
     parser.add_argument("--seed", type=Path, default=SEED)
     parser.add_argument("--json", action="store_true")
+    parser.add_argument(
+        "--code",
+        type=Path,
+        help="measure the `bot` package of another checkout (e.g. an export of main) with "
+        "this environment, for before/after figures",
+    )
     return parser
 
 
