@@ -15,15 +15,13 @@ from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from pydantic import ValidationError
-from sqlalchemy.exc import ArgumentError
-
 from bot import __version__
-from bot.config import AppConfig, load_config
 from bot.core.errors import BadInput, ConfigError
-from bot.core.models import Answer, Brief
 
 if TYPE_CHECKING:
+    # Each command imports what it uses, in its handler: `summit --help` loads none of these.
+    from bot.config import AppConfig
+    from bot.core.models import Answer
     from bot.service import SummitService
 
 EXIT_OK, EXIT_BUG, EXIT_BAD_INPUT = 0, 1, 2
@@ -39,13 +37,16 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"summit {__version__}")
     commands = parser.add_subparsers(dest="command", required=True)
 
-    brief = commands.add_parser("brief", help="brief one article: a file, a URL, or - for stdin")
-    brief.add_argument("source")
+    brief = commands.add_parser(
+        "brief", help="brief articles: files, URLs, or - for stdin; several in one process"
+    )
+    brief.add_argument("source", nargs="+")
     brief.add_argument(
         "--format",
-        choices=["text", "markdown", "json", "slack", "discord"],
+        choices=["text", "markdown", "json", "jsonl", "slack", "discord"],
         default="text",
-        help="slack/discord: the messages as the bot would post them (JSON payloads)",
+        help="jsonl: one brief (summit.brief/1) per line, for several sources; "
+        "slack/discord: the messages as the bot would post them (JSON payloads)",
     )
     brief.add_argument("--engine", choices=["auto", "extractive", "llm"], default=None)
     brief.set_defaults(handler=_cmd_brief)
@@ -105,7 +106,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except (BadInput, ConfigError) as exc:
         print(f"summit: {exc}", file=sys.stderr)
         return EXIT_BAD_INPUT
-    except (ValidationError, ArgumentError) as exc:
+    except _configuration_errors() as exc:
         # A malformed environment variable (PORT=abc) or DATABASE_URL: configuration.
         print(f"summit: configuration: {_first_line(exc)}", file=sys.stderr)
         return EXIT_BAD_INPUT
@@ -117,7 +118,18 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_OK
 
 
+def _configuration_errors() -> tuple[type[Exception], ...]:
+    """pydantic's and SQLAlchemy's errors that mean bad configuration. Evaluated only when an
+    exception reaches `main`, so `--help` never imports either library to name them."""
+    from pydantic import ValidationError
+    from sqlalchemy.exc import ArgumentError
+
+    return (ValidationError, ArgumentError)
+
+
 def _first_line(exc: Exception) -> str:
+    from pydantic import ValidationError
+
     if isinstance(exc, ValidationError):
         error = exc.errors()[0]
         where = ".".join(str(part) for part in error["loc"]).upper()
@@ -126,45 +138,21 @@ def _first_line(exc: Exception) -> str:
 
 
 def _config(path: Path | None) -> AppConfig:
-    from bot.config import Settings
+    from bot.config import Settings, load_config
 
     return load_config(path or Settings().summit_config)
 
 
 def _cmd_brief(args: argparse.Namespace, config: AppConfig) -> int:
-    from bot.adapters.console.render import render_markdown, render_text
+    from bot.cli_brief import brief_all, check_sources
 
-    async def brief() -> Brief:
+    check_sources(args.source, args.format)
+
+    async def brief() -> int:
         async with _service(config, args.engine) as service:
-            stored = await service.brief_source(args.source, stdin=sys.stdin.buffer)
-            # JSON is the brief as the article wrote it; people see the ledger's marks.
-            return stored.brief if args.format == "json" else await service.shown_brief(stored)
+            return await brief_all(service, args.source, args.format, sys.stdout)
 
-    result = asyncio.run(brief())
-    if args.format == "json":
-        print(json.dumps(result.to_json_dict(), ensure_ascii=False, indent=2))
-    elif args.format in ("slack", "discord"):
-        print(json.dumps(_platform_payloads(result, args.format), ensure_ascii=False, indent=2))
-    elif args.format == "markdown":
-        print(render_markdown(result))
-    else:
-        print(render_text(result))
-    return EXIT_OK
-
-
-def _platform_payloads(brief: Brief, platform: str) -> list[dict[str, object]]:
-    """The brief as the platform's message payloads (chat.postMessage / create message),
-    without the channel: for previewing, or for posting by other tools."""
-    if platform == "slack":
-        from bot.adapters.slack.render import render_brief as slack_brief
-
-        return [{"text": m.text, "blocks": m.blocks} for m in slack_brief(brief)]
-    from bot.adapters.discord.render import render_brief as discord_brief
-
-    return [
-        {"content": m.content, "embeds": m.embeds, "allowed_mentions": {"parse": []}}
-        for m in discord_brief(brief)
-    ]
+    return asyncio.run(brief())
 
 
 def _cmd_ask(args: argparse.Namespace, config: AppConfig) -> int:

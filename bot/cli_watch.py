@@ -15,10 +15,10 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from bot.config import AppConfig
 from bot.core.errors import BadInput, ConfigError
 
 if TYPE_CHECKING:
+    from bot.config import AppConfig
     from bot.core.ports import BriefEngine, ChatAdapter
     from bot.service import SummitService
     from bot.store import Store

@@ -10,28 +10,28 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import BinaryIO
+from typing import TYPE_CHECKING, BinaryIO
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from bot.core.errors import BadInput
 from bot.core.models import Answer, Article, Brief
 from bot.core.ports import BriefEngine, CachedBriefEngine
-from bot.ingest.fetch import FetchPolicy
 from bot.ingest.load import load_article
 from bot.ledger.ledger import Ledger
-from bot.ledger.models import LedgerEntry
 from bot.ledger.query import LedgerQuery, Page, page_query
-from bot.ledger.questions import answer_from_ledger
-from bot.qa.answerer import ExtractiveAnswerer, QuestionAnswerer
-from bot.qa.context import Conversation
-from bot.qa.stored import answer_from_store
 from bot.store import Store
-from bot.watch.health import SourceStatus, statuses
-from bot.watch.sources import WatchedSource
+
+if TYPE_CHECKING:
+    # Q&A (bm25s, numpy) and the watcher load in the methods that use them: `summit brief`
+    # needs neither.
+    from bot.ingest.fetch import FetchPolicy
+    from bot.ledger.models import LedgerEntry
+    from bot.qa.answerer import QuestionAnswerer
+    from bot.qa.context import Conversation
+    from bot.watch.health import SourceStatus
+    from bot.watch.sources import WatchedSource
 
 _URL = re.compile(r"^https?://", re.I)
-# URLs typed by chat users never reach loopback, private or link-local addresses.
-UNTRUSTED = FetchPolicy(allow_private=False)
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,9 +51,18 @@ class SummitService:
     ) -> None:
         self.store = store
         self.engine = engine
-        self.answerer = answerer or ExtractiveAnswerer()
+        self._answerer = answerer
         self.sources = list(sources)  # the configured ones, reported even before a first poll
         self.ledger = Ledger(store)
+
+    @property
+    def answerer(self) -> QuestionAnswerer:
+        """The answerer given, else the extractive one, built on first use."""
+        if self._answerer is None:
+            from bot.qa.answerer import ExtractiveAnswerer
+
+            self._answerer = ExtractiveAnswerer()
+        return self._answerer
 
     async def subscribe(
         self, platform: str, channel: str, *, cron: str | None = None, timezone: str = "UTC"
@@ -75,6 +84,8 @@ class SummitService:
 
     async def sources_status(self) -> list[SourceStatus]:
         """Every configured (and previously watched) source: status, last success and error."""
+        from bot.watch.health import statuses
+
         configured = [(s.key, s.name, s.kind) for s in self.sources]
         return statuses(await self.store.watch.all_sources(), configured, datetime.now(UTC))
 
@@ -113,7 +124,7 @@ class SummitService:
         """
         if untrusted and not self.is_url(source):
             raise BadInput("only http(s) URLs can be briefed from chat")
-        policy = UNTRUSTED if untrusted else None
+        policy = _untrusted() if untrusted else None
         article = await load_article(source, policy=policy, stdin=stdin)
         return await self.brief_article(article)
 
@@ -140,6 +151,9 @@ class SummitService:
         """Answer from one brief's articles when given; else a question about a party's
         commitments ("what did Japan commit on energy since 2023?") from the pledge ledger,
         and any other from the stored coverage."""
+        from bot.ledger.questions import answer_from_ledger
+        from bot.qa.stored import answer_from_store
+
         if brief_id is None:
             from_ledger = await answer_from_ledger(question, self.ledger)
             if from_ledger is not None:
@@ -184,3 +198,10 @@ def _zone(name: str) -> ZoneInfo:
         return ZoneInfo(name)
     except (ZoneInfoNotFoundError, ValueError) as exc:
         raise BadInput(f"unknown time zone {name!r} (use an IANA name such as UTC)") from exc
+
+
+def _untrusted() -> FetchPolicy:
+    """URLs typed by chat users never reach loopback, private or link-local addresses."""
+    from bot.ingest.fetch import FetchPolicy  # deferred: httpx loads only for URLs
+
+    return FetchPolicy(allow_private=False)

@@ -12,15 +12,18 @@ import re
 import stat
 import typing
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from bot.core.errors import BadInput
 from bot.core.models import Article
 from bot.ingest.article import article_from_text
 from bot.ingest.decode import charset_from_content_type, decode
-from bot.ingest.fetch import FetchPolicy, fetch, format_size
 from bot.ingest.html import extract_html, looks_like_html
 from bot.ingest.meta import SourceMeta, read_sidecar
 from bot.ingest.userinfo import without_userinfo
+
+if TYPE_CHECKING:
+    from bot.ingest.fetch import FetchPolicy
 
 MAX_FILE_BYTES = 5 * 1024 * 1024
 _URL = re.compile(r"^[a-z][a-z0-9+.-]*://", re.I)
@@ -38,14 +41,17 @@ async def load_article(
     if source == "-":
         return await _from_stdin(stdin)
     if _WEB.match(source):
-        return await _from_url(source, policy or FetchPolicy())
+        return await _from_url(source, policy)
     if _URL.match(source):
         raise BadInput(f"only http and https URLs can be loaded, not {without_userinfo(source)}")
     return await _from_file(source)
 
 
-async def _from_url(url: str, policy: FetchPolicy) -> Article:
-    result = await fetch(url, policy)
+async def _from_url(url: str, policy: FetchPolicy | None) -> Article:
+    # Deferred: httpx (with its CLI's rich and pygments) loads only when a URL is fetched.
+    from bot.ingest.fetch import FetchPolicy, fetch
+
+    result = await fetch(url, policy or FetchPolicy())
     declared = result.content_type
     text = decode(result.content, name=url, declared=charset_from_content_type(declared))
     meta = SourceMeta(url=result.url)
@@ -81,10 +87,16 @@ def _read_file(path: Path) -> bytes:
     except OSError as exc:
         raise BadInput(f"cannot read {path}: {exc.strerror or exc}") from exc
     if len(data) > MAX_FILE_BYTES:
-        raise BadInput(f"{path} is larger than {format_size(MAX_FILE_BYTES)}")
+        raise _too_large(str(path))
     if not data.strip():
         raise BadInput(f"{path} is empty")
     return data
+
+
+def _too_large(name: str) -> BadInput:
+    from bot.ingest.fetch import format_size  # an error path: the fetcher's httpx loads late
+
+    return BadInput(f"{name} is larger than {format_size(MAX_FILE_BYTES)}")
 
 
 def _refuse_special(path: Path, mode: int) -> None:
@@ -103,7 +115,7 @@ async def _from_stdin(stdin: typing.BinaryIO | None) -> Article:
         raise BadInput("no standard input to read the article from")
     data = await asyncio.to_thread(stdin.read, MAX_FILE_BYTES + 1)
     if len(data) > MAX_FILE_BYTES:
-        raise BadInput(f"standard input is larger than {format_size(MAX_FILE_BYTES)}")
+        raise _too_large("standard input")
     if not data.strip():
         raise BadInput("standard input is empty")
     return await _article(decode(data, name="standard input"), name="standard input")

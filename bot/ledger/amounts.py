@@ -68,18 +68,33 @@ def money(figure: str) -> Amount | None:
 
 
 def _currency(figure: str) -> str | None:
+    """The currency of the longest name, plural or symbol in `figure`."""
     lowered = figure.lower()
     names = _names()
-    for name in sorted(names, key=len, reverse=True):
-        if _mentions(lowered, name):
-            return names[name]
-    return None
+    words, symbols, rank = _finders()
+    found = {*words.findall(lowered), *symbols.findall(lowered)}
+    return names[min(found, key=rank.__getitem__)] if found else None
 
 
-def _mentions(text: str, name: str) -> bool:
-    if name.isalpha() or " " in name or "." in name:
-        return re.search(rf"(?<![\w$]){re.escape(name)}(?!\w)", text) is not None
-    return name in text  # a symbol ("$", "€", "A$") sits right against the number
+@lru_cache(maxsize=1)
+def _finders() -> tuple[re.Pattern[str], re.Pattern[str], dict[str, int]]:
+    """Two scans that find, at every position of a figure, the longest currency name starting
+    there: one over names and codes (whole words), one over symbols ("$", "A$"; they sit right
+    against the number). One pass instead of a regular expression per name: with over a
+    thousand names those overflowed `re`'s cache and were compiled anew for every figure.
+    `rank` orders the names longest first, so the longest found wins, as before."""
+    ordered = sorted(_names(), key=len, reverse=True)
+    words = [n for n in ordered if n.isalpha() or " " in n or "." in n]
+    symbols = [n for n in ordered if not (n.isalpha() or " " in n or "." in n)]
+    return (
+        re.compile(rf"(?=(?<![\w$])({_either(words)})(?!\w))"),
+        re.compile(rf"(?=({_either(symbols)}))"),
+        {name: place for place, name in enumerate(ordered)},
+    )
+
+
+def _either(names: list[str]) -> str:
+    return "|".join(map(re.escape, names))
 
 
 @lru_cache(maxsize=1)

@@ -9,6 +9,7 @@ from alembic.migration import MigrationContext
 from sqlalchemy import Connection, inspect
 
 from bot.store import Store
+from bot.store.database import alembic_config, applied_revisions, head_revisions
 from bot.store.tables import Base
 
 
@@ -37,3 +38,42 @@ async def test_migrating_twice_is_harmless(tmp_path: Path) -> None:
         assert {"articles", "briefs", "threads", "alembic_version"} <= tables
     finally:
         await store.close()
+
+
+def test_the_heads_read_from_the_files_are_alembics() -> None:
+    from alembic.script import ScriptDirectory
+
+    scripts = ScriptDirectory.from_config(alembic_config())
+    assert head_revisions() == frozenset(scripts.get_heads())
+
+
+async def test_a_fresh_database_is_migrated_to_head(tmp_path: Path) -> None:
+    store = Store.open(f"sqlite:///{tmp_path / 's.db'}")
+    try:
+        await store.migrate()
+        async with store.engine.connect() as connection:
+            assert await connection.run_sync(applied_revisions) == head_revisions()
+    finally:
+        await store.close()
+
+
+async def test_a_database_one_revision_behind_is_brought_to_head(tmp_path: Path) -> None:
+    store = Store.open(f"sqlite:///{tmp_path / 's.db'}")
+    try:
+        async with store.engine.begin() as connection:
+            await connection.run_sync(_upgrade_to, "0002")  # as the release before the ledger
+            assert await connection.run_sync(applied_revisions) == {"0002"}
+        await store.migrate()
+        async with store.engine.connect() as connection:
+            assert await connection.run_sync(applied_revisions) == head_revisions()
+            tables = await connection.run_sync(lambda c: set(inspect(c).get_table_names()))
+            assert await connection.run_sync(_differences) == []
+        assert "ledger_entries" in tables
+    finally:
+        await store.close()
+
+
+def _upgrade_to(connection: Connection, revision: str) -> None:
+    from alembic import command
+
+    command.upgrade(alembic_config(connection), revision)

@@ -9,17 +9,17 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from bot.brief.extractive import ExtractiveEngine
-from bot.brief.llm.answerer import LLMAnswerer
-from bot.brief.llm.client import OpenAIStructuredLLM
-from bot.brief.llm.engine import LLMEngine
-from bot.brief.llm.prompts import load_prompt
 from bot.brief.verify import VerifiedEngine
 from bot.config import PillarSpec, Settings
 from bot.core.errors import ConfigError
 from bot.core.ports import BriefEngine
-from bot.qa.answerer import QuestionAnswerer
+
+if TYPE_CHECKING:
+    from bot.brief.llm.client import OpenAIStructuredLLM
+    from bot.qa.answerer import QuestionAnswerer
 
 DEFAULT_MODEL = "gpt-4o-mini"
 UNCONFIGURED = (
@@ -50,6 +50,18 @@ def build_engines(settings: Settings, pillars: Sequence[PillarSpec], choice: str
         return Engines(extractive)
     if not llm_configured(settings):
         raise ConfigError(UNCONFIGURED)
+    return _llm_engines(settings, pillars, extractive)
+
+
+def _llm_engines(
+    settings: Settings, pillars: Sequence[PillarSpec], extractive: BriefEngine
+) -> Engines:
+    # Deferred: the openai SDK and its types take ~0.4 s to import, paid only by the LLM engine.
+    from bot.brief.llm.answerer import LLMAnswerer
+    from bot.brief.llm.client import OpenAIStructuredLLM
+    from bot.brief.llm.engine import LLMEngine
+    from bot.brief.llm.prompts import load_prompt
+
     key = settings.openai_api_key
     llm = OpenAIStructuredLLM(
         model=settings.summit_llm_model or DEFAULT_MODEL,
