@@ -91,17 +91,17 @@ def _strip_leading(text: str, language: Language) -> tuple[str, str | None]:
     match = language.leading_attribution.match(text)
     if not match or _SPEAKER_STOP.search(match.group("speaker")):
         return text, None
-    if find_cues(language, match.group("speaker")):
-        return text, None  # "X called for reform and said ...": the call is content, not a name
+    # One scan of the sentence answers every question below about where its cues sit.
+    cues = find_cues(language, text)
     boundary = match.end("speaker")
-    if any(c.start < boundary < c.end for c in find_cues(language, text[: match.end() + 60])):
+    if any(c.end <= boundary for c in cues):
+        return text, None  # "X called for reform and said ...": the call is content, not a name
+    if any(c.start < boundary < c.end for c in cues):
         return text, None  # "Putin invited member states to ...": "states" is no reporting verb
-    verb = text[match.end("speaker") :].lstrip()
-    cues = find_cues(language, verb)
-    if cues and cues[0].start == 0:
+    verb_at = len(text) - len(text[boundary:].lstrip())
+    if any(c.start == verb_at for c in cues):
         return text, None  # "Australia announced A$50 million ...": a pledge, not a report
-    rest = find_cues(language, text[match.end() : match.end() + 60])
-    if rest and rest[0].start == 0:
+    if any(c.start == match.end() for c in cues):
         # "Small island states urged ...": a finite verb cannot follow a reporting verb, so
         # "states" was the subject's noun.
         return text, None

@@ -111,7 +111,8 @@ LANGUAGES: dict[str, Language] = {
 def find_cues(language: Language, text: str) -> list[Cue]:
     """Every cue in `text`, left to right, none overlapping."""
     # The reader asks again for the clauses and the attribution of a sentence it has scanned.
-    return list(_cues_of(language.code, text))
+    # A sentence and its segment differ mostly by the closing full stop, which no cue spans.
+    return list(_cues_of(language.code, text.rstrip(". ")))
 
 
 @lru_cache(maxsize=2048)
