@@ -83,9 +83,10 @@ _PERIOD = re.compile(
 )
 _NAME = r"[A-Z][\w'’.-]*[\w]"
 _PLACE = re.compile(
-    rf"\b(?:in|at|near|around|outside|inside|di)\s(?:the\s(?:[a-z]+\s)?(?:city|town|capital|"
-    rf"province|island|region|state|village|resort|port)\sof\s)?"
-    rf"((?:the\s)?{_NAME}(?:\s(?:{_NAME}|of|de))*)"
+    # "in Suva", "to Tuvalu and Nauru" (where something goes is a place too)
+    rf"\b(?:in|at|near|around|outside|inside|to|into|di)\s(?:the\s(?:[a-z]+\s)?(?:city|town|"
+    rf"capital|province|island|region|state|village|resort|port)\sof\s)?"
+    rf"((?:the\s)?{_NAME}(?:\s(?:{_NAME}|of|de)|\sand\s{_NAME})*)"
 )
 _TITLE = (
     r"(?i:President|Prime Minister|Premier|(?:Foreign |Finance |Trade )?Minister|"
@@ -93,9 +94,16 @@ _TITLE = (
     r"Chair(?:man|woman|person)?|envoy|spokes(?:person|man|woman)|Ambassador|Director(?:-General)?)"
 )
 # "President Xi Jinping", "press secretary Sarah Sanders", "Mr. Abe"
-_PERSON = re.compile(rf"\b(?:{_TITLE}|Mr\.|Ms\.|Mrs\.|Dr\.),?\s((?:{_NAME}\s?){{1,3}})")
+_PERSON = re.compile(
+    # "envoy for Pacific Islands affairs, Qian Bo," names the person after the title's remit
+    rf"\b(?:{_TITLE}|Mr\.|Ms\.|Mrs\.|Dr\.)(?:\s(?:for|of|on)\s[^,]{{1,50}})?,?\s"
+    rf"((?:{_NAME}\s?){{1,3}})"
+)
 # "Charles Michel, president of the European Council": the name before its title.
-_PERSON_BEFORE_TITLE = re.compile(rf"\b({_NAME}(?:\s{_NAME}){{1,2}}),\s(?:the\s)?{_TITLE}\b")
+_PERSON_BEFORE_TITLE = re.compile(
+    # "Cedric Schuster, the Samoan chair of ..."
+    rf"\b({_NAME}(?:\s{_NAME}){{1,2}}),\s(?:the\s)?(?:{_NAME}\s)?{_TITLE}\b"
+)
 # Capitalised words that name events, bodies and documents, not places.
 _NOT_PLACE = frozenset(
     words(

@@ -67,7 +67,7 @@ GENERIC_VERBS = frozenset(
     words(
         "pay give put get provide spend make take hold host open build set receive contribute "
         "send do happen plan begin start launch use go come keep bring allocate mobilise mobilize "
-        "fund deliver"
+        "fund deliver reach achieve meet attain extend go"
     )
 )
 

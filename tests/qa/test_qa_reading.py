@@ -130,3 +130,34 @@ def test_what_someone_said_takes_the_sentence_that_carries_it_on(listed: Article
 def test_a_sentence_on_another_subject_is_not_carried_on(listed: Article) -> None:
     answer = ask("What will the island leaders review?", listed)
     assert len(answer.citations) == 1
+
+
+ISLANDS = """Pacific leaders back cable and climate plan
+Arcadia would spend a further 50 million dollars to extend undersea cables to Tuvalu and Nauru.
+Arcadia's special envoy for island affairs, Mira Tallis, said the money was ready.
+Wealthy members will provide at least 300 million dollars a year by 2035.
+"The money falls short," said Oren Vale, the Samoan chair of the island group.
+"""
+
+
+@pytest.fixture(scope="module")
+def islands() -> Article:
+    digest = hashlib.sha256(ISLANDS.encode()).hexdigest()
+    return Article(title="Island plan", text=ISLANDS, sha256=digest, url="https://example.org/ip")
+
+
+@pytest.mark.parametrize(
+    ("question", "terms"),
+    [
+        ("Where will the undersea cables go?", ["Tuvalu and Nauru"]),
+        ("Who is Arcadia's special envoy for island affairs?", ["Mira Tallis"]),
+        ("Who chairs the island group?", ["Oren Vale"]),
+        ("By when must the 300 million dollars a year be reached?", ["2035"]),
+    ],
+)
+def test_destinations_names_after_a_remit_and_paraphrased_verbs(
+    islands: Article, question: str, terms: list[str]
+) -> None:
+    answer = ask(question, islands)
+    assert answer.answerable
+    assert all(term in answer.answer for term in terms)
