@@ -38,7 +38,7 @@ _WANTS: tuple[tuple[str, tuple[Kind, ...]], ...] = (
     ),
     (
         r"(?:which|what)(?: [\w-]+){0,3}? (?:countries|country|states|nations|members|economies|"
-        r"governments|partners)",
+        r"governments|partners|allies)",
         (_K.COUNTRY,),
     ),
     # "Which individual …" wants a person; "who …" may be answered with the country acting.

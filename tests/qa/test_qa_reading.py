@@ -161,3 +161,8 @@ def test_destinations_names_after_a_remit_and_paraphrased_verbs(
     answer = ask(question, islands)
     assert answer.answerable
     assert all(term in answer.answer for term in terms)
+
+
+def test_which_allies_asks_for_countries_and_declines_without_them(islands: Article) -> None:
+    answer = ask("Which allies will provide the 300 million dollars a year?", islands)
+    assert not answer.answerable
