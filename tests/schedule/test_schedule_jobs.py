@@ -38,15 +38,18 @@ def _jobs(store: Store, out: io.StringIO, scheduler: ManualScheduler) -> BotJobs
 async def test_jobs_fired_by_hand_poll_post_and_digest(store: Store) -> None:
     out, scheduler = io.StringIO(), ManualScheduler()
     jobs = _jobs(store, out, scheduler)
+    jobs.leading = True  # as `run` sets it once this process holds the scheduler lock
     async with jobs.watcher:
         await jobs.schedule()
         await jobs.sync_digests()
         assert scheduler.job_ids() == [
+            "adopt",
             "digest:console:stdout",
             "digests",
             "lock",
             "outbox",
             f"poll:{SEEDS}",
+            "worker",
         ]
         await scheduler.fire(f"poll:{SEEDS}")
         assert "── #1 console:stdout · brief 1 ──" in out.getvalue()
