@@ -64,29 +64,17 @@ class OutboxSender:
         self._lock = asyncio.Lock()  # one drain at a time: rows go out in order
 
     async def recover(self) -> None:
-        """Settle rows a dead process left in 'sending' (at start; with an owner, also while
-        running, to take over from a worker that died)."""
-        live: set[str] = set()
-        if self.owner is not None:
-            live = await self.store.locks.holders(WORKER_LEASE, stale_after=WORKER_STALE_AFTER)
+        """Settle rows a dead process left in 'sending' (call once, before draining)."""
         async with self._lock:
-            for kind in KINDS:
-                doubtful = await self.store.outbox.in_doubt(
-                    kind, self.adapters, owner=self.owner, live=live
-                )
-                for claimed in doubtful:
-                    try:
-                        await self._settle(claimed)
-                    except Exception:
-                        # The platform could not be asked (channel gone, not ready): the row
-                        # stays in doubt for the next start, and the other rows go on.
-                        log.exception("could not settle %s to %s:%s; left in doubt",
-                                      claimed.key, claimed.platform, claimed.channel)  # fmt: skip
+            await self._recover()
 
     async def drain(self) -> int:
-        """Post every pending row that has an adapter; the number posted."""
+        """Post every pending row that has an adapter; the number posted. Beside other workers
+        (an owner set), first adopt and settle what a worker that died left mid-post."""
         sent = 0
         async with self._lock:
+            if self.owner is not None:
+                await self._recover()
             for kind in KINDS:
                 tried: set[int] = set()
                 while claimed := await self.store.outbox.claim(
@@ -97,6 +85,23 @@ class OutboxSender:
             # What later coverage added to a story goes under its brief, once that is posted.
             sent += await DeltaSender(self.store, self.adapters).drain()
         return sent
+
+    async def _recover(self) -> None:
+        live: set[str] = set()
+        if self.owner is not None:
+            live = await self.store.locks.holders(WORKER_LEASE, stale_after=WORKER_STALE_AFTER)
+        for kind in KINDS:
+            doubtful = await self.store.outbox.in_doubt(
+                kind, self.adapters, owner=self.owner, live=live
+            )
+            for claimed in doubtful:
+                try:
+                    await self._settle(claimed)
+                except Exception:
+                    # The platform could not be asked (channel gone, not ready): the row
+                    # stays in doubt for the next start, and the other rows go on.
+                    log.exception("could not settle %s to %s:%s; left in doubt",
+                                  claimed.key, claimed.platform, claimed.channel)  # fmt: skip
 
     async def _settle(self, claimed: Claimed) -> None:
         adapter = self.adapters[claimed.platform]

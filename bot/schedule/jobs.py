@@ -105,10 +105,10 @@ class BotJobs:
 
     async def schedule(self) -> None:
         self.scheduler.every("outbox", self.sender.drain, seconds=self.outbox_seconds)
-        # Separate jobs: adopting waits for a running drain, a heartbeat must never wait.
+        # Its own job: a drain can take long, a heartbeat must never wait behind one. (Each
+        # drain first adopts what dead workers left: see OutboxSender.drain.)
         every = WORKER_HEARTBEAT.total_seconds()
         self.scheduler.every("worker", self.worker_heartbeat, seconds=every)
-        self.scheduler.every("adopt", self.sender.recover, seconds=every)
         if self.leading:
             self._schedule_leader()
         else:

@@ -43,7 +43,6 @@ async def test_jobs_fired_by_hand_poll_post_and_digest(store: Store) -> None:
         await jobs.schedule()
         await jobs.sync_digests()
         assert scheduler.job_ids() == [
-            "adopt",
             "digest:console:stdout",
             "digests",
             "lock",
