@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import asyncio
+
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
+from postgres_cluster import PostgresCluster
 from sqlalchemy import Connection, inspect
 
 from bot.store import Store
@@ -36,3 +39,17 @@ async def test_migrating_twice_is_harmless(database_url: str) -> None:
         assert {"articles", "briefs", "threads", "alembic_version"} <= tables
     finally:
         await store.close()
+
+
+async def test_workers_starting_together_migrate_once(postgres_cluster: PostgresCluster) -> None:
+    # Three workers' stores on one empty PostgreSQL database (N workers are a PostgreSQL
+    # deployment), all migrating at once: an advisory lock lets one migrate at a time.
+    url = postgres_cluster.new_database()
+    stores = [Store.open(url) for _ in range(3)]
+    try:
+        await asyncio.gather(*(store.migrate() for store in stores))
+        async with stores[0].engine.connect() as connection:
+            assert await connection.run_sync(_differences) == []
+    finally:
+        for store in stores:
+            await store.close()
