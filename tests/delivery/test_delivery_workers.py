@@ -12,6 +12,7 @@ from sqlalchemy import update
 from test_delivery_outbox import _brief, _console, _posted, _story
 
 from bot.delivery import OutboxSender
+from bot.delivery.deltas import DeltaSender
 from bot.delivery.sender import WORKER_LEASE
 from bot.store import Store
 from bot.store.tables import LockRow, utc_now
@@ -75,3 +76,16 @@ async def test_a_dead_workers_posts_are_adopted_once_and_settled(
     records = _posted(tmp_path)
     assert sorted(r["key"] for r in records) == sorted([landed.key, never.key])
     assert [d.status for d in await store.outbox.deliveries()] == ["sent", "sent"]
+
+
+async def test_two_workers_post_a_story_delta_once(store: Store, tmp_path: Path) -> None:
+    story = await _story(store, 1, [Destination("console", "stdout")])
+    copy = await _story(store, 2, [])
+    console, _ = _console(tmp_path)
+    assert await OutboxSender(store, {"console": console}).drain() == 1
+    assert await store.deltas.add(story, copy, "Japan now offers $12 billion") == 1
+
+    one, two = DeltaSender(store, {"console": console}), DeltaSender(store, {"console": console})
+    assert sum(await asyncio.gather(one.drain(), two.drain())) == 1
+    replies = [r for r in _posted(tmp_path) if not r["key"]]
+    assert len(replies) == 1
