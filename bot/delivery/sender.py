@@ -99,9 +99,10 @@ class OutboxSender:
                     await self._settle(claimed)
                 except Exception:
                     # The platform could not be asked (channel gone, not ready): the row
-                    # stays in doubt for the next start, and the other rows go on.
+                    # stays in doubt, to be asked again by the next drain, and the others go on.
                     log.exception("could not settle %s to %s:%s; left in doubt",
                                   claimed.key, claimed.platform, claimed.channel)  # fmt: skip
+                    await self.store.outbox.disown(claimed)
 
     async def _settle(self, claimed: Claimed) -> None:
         adapter = self.adapters[claimed.platform]

@@ -126,6 +126,10 @@ class Outbox:
                     adopted.append(_claimed(kind, row, 0))
         return adopted
 
+    async def disown(self, claimed: Claimed) -> None:
+        """An adopted row that could not be settled now: in doubt again, for the next drain."""
+        await self._set(claimed, {"claimed_by": None})
+
     async def mark_sent(
         self, claimed: Claimed, message_id: str, thread_id: str | None = None
     ) -> None:

@@ -5,12 +5,15 @@ Runs on SQLite and on a real PostgreSQL server (tests/delivery/conftest.py)."""
 from __future__ import annotations
 
 import asyncio
+import io
 from datetime import timedelta
 from pathlib import Path
 
 from sqlalchemy import update
 from test_delivery_outbox import _brief, _console, _posted, _story
 
+from bot.adapters.console.adapter import ConsoleAdapter
+from bot.core.ports import PostedMessage
 from bot.delivery import OutboxSender
 from bot.delivery.deltas import DeltaSender
 from bot.delivery.sender import WORKER_LEASE
@@ -89,3 +92,31 @@ async def test_two_workers_post_a_story_delta_once(store: Store, tmp_path: Path)
     assert sum(await asyncio.gather(one.drain(), two.drain())) == 1
     replies = [r for r in _posted(tmp_path) if not r["key"]]
     assert len(replies) == 1
+
+
+class CannotAskOnce(ConsoleAdapter):
+    """A platform that cannot be asked the first time (not ready, a timeout), then can."""
+
+    asked = 0
+
+    async def already_posted(self, channel: str, key: str) -> PostedMessage | None:
+        self.asked += 1
+        if self.asked == 1:
+            raise ConnectionError("platform not ready")
+        return await super().already_posted(channel, key)
+
+
+async def test_a_post_in_doubt_that_cannot_be_settled_yet_is_asked_again(
+    store: Store, tmp_path: Path
+) -> None:
+    await _story(store, 1, [Destination("console", "stdout")])
+    assert await store.outbox.claim("brief", ["console"]) is not None  # then that process died
+    adapter = CannotAskOnce(io.StringIO(), log_path=tmp_path / "posts.log")
+    sender = OutboxSender(store, {"console": adapter}, owner="me:1")
+    assert await sender.drain() == 0  # adopted, could not be asked: still in doubt
+    (delivery,) = await store.outbox.deliveries()
+    assert delivery.status == "sending"
+    await sender.drain()  # asked again: it never landed, so it is posted
+    (delivery,) = await store.outbox.deliveries()
+    assert delivery.status == "sent"
+    assert len(_posted(tmp_path)) == 1
