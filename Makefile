@@ -48,6 +48,7 @@ bench: $(STAMP)
 	$(BIN)/python bench/ledger_speed.py
 	$(BIN)/python bench/ledger_matching.py
 	$(BIN)/python bench/cli_start.py
+	$(BIN)/python bench/workers_speed.py
 
 clean:
 	rm -rf $(VENV) build *.egg-info

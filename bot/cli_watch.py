@@ -178,20 +178,21 @@ async def _run(config: AppConfig, role: str = "all") -> None:
         if role == "web":
             await _serve_web(service, stop)
         else:
-            await _run_worker(config, service, stop, serve_http=role == "all")
+            await _run_worker(config, service, stop, role=role)
     logging.getLogger(__name__).info("summit run: stopped cleanly")
 
 
 async def _run_worker(
-    config: AppConfig, service: SummitService, stop: asyncio.Event, *, serve_http: bool
+    config: AppConfig, service: SummitService, stop: asyncio.Event, *, role: str
 ) -> None:
-    """The scheduler (polls, deliveries, digests) with every configured adapter."""
+    """The scheduler (polls, deliveries, digests) with every configured adapter. As one of N
+    `worker` processes it drains deliveries beside the others and stands by for the lock."""
     from bot.adapters.console.qa import ConsoleQA
     from bot.delivery import OutboxSender
     from bot.schedule import APScheduler
     from bot.schedule.jobs import BotJobs, DigestSpec
 
-    adapters = _adapters(config, service, serve_http=serve_http)
+    adapters = _adapters(config, service, serve_http=role == "all")
     _check_destinations(config)
     digests = [DigestSpec(d.platform, d.channel, d.digest, d.timezone)
                for d in config.destinations if d.digest]  # fmt: skip
@@ -211,7 +212,7 @@ async def _run_worker(
     qa = asyncio.create_task(console_qa.run(), name="console-qa")
     qa.add_done_callback(_log_failure)
     try:
-        await jobs.run(stop)
+        await jobs.run(stop, standby=role == "worker")
     finally:
         qa.cancel()
         await asyncio.gather(qa, return_exceptions=True)

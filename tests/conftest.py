@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 from fakes.http_server import FakeHTTPServer
+from postgres_cluster import PostgresCluster, find_binaries
 
 from bot.store import Store
 
@@ -54,3 +55,36 @@ def http_server() -> Iterator[FakeHTTPServer]:
     """A real HTTP server on 127.0.0.1; add routes to `http_server.routes`."""
     with FakeHTTPServer() as server:
         yield server
+
+
+@pytest.fixture(scope="session")
+def postgres_cluster() -> Iterator[PostgresCluster]:
+    """One real PostgreSQL server for the session (each test takes a database of its own)."""
+    bin_dir = find_binaries()
+    if bin_dir is None:
+        pytest.skip("PostgreSQL is not installed (no initdb/pg_ctl): `apt-get install postgresql`")
+    cluster = PostgresCluster.start(bin_dir)
+    try:
+        yield cluster
+    finally:
+        cluster.stop()
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    """An empty database on each engine we support: a SQLite file, then a real PostgreSQL."""
+    if request.param == "sqlite":
+        return f"sqlite:///{tmp_path / 'store.db'}"
+    cluster: PostgresCluster = request.getfixturevalue("postgres_cluster")
+    return cluster.new_database()
+
+
+@pytest.fixture
+async def any_store(database_url: str) -> AsyncIterator[Store]:
+    """A real, migrated store on SQLite and on PostgreSQL (the test runs once on each)."""
+    opened = Store.open(database_url)
+    await opened.migrate()
+    try:
+        yield opened
+    finally:
+        await opened.close()

@@ -1,7 +1,9 @@
 """Posts story deltas in the threads of the briefs they update, once those briefs are posted.
 
 An adapter without thread replies (ThreadReplies) leaves its deltas failed with the reason;
-a platform error is retried on the next drain, a few times at most.
+a platform error is retried on the next drain, a few times at most. Each delta is claimed
+(pending → sending) before it is posted, so of N workers one posts it; a worker killed between
+claim and record leaves it in 'sending': a follow-up note is at most once, never doubled.
 """
 
 from __future__ import annotations
@@ -31,6 +33,8 @@ class DeltaSender:
             if not isinstance(adapter, ThreadReplies):
                 await self.store.deltas.mark_failed(delta.id, NO_THREADS)
                 continue
+            if not await self.store.deltas.claim(delta.id):
+                continue  # another worker is posting it
             try:
                 posted = await adapter.reply_in_thread(delta.channel, delta.thread_id, delta.text)
             except Exception as exc:

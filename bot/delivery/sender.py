@@ -15,6 +15,11 @@ The guarantee, precisely:
 - A post that fails with an error goes back to pending for another try, up to
   `max_attempts`, then 'failed'. A destination whose platform has no adapter running stays
   pending until one runs.
+- With N workers (`summit run --role worker` on PostgreSQL) each row is claimed by exactly one
+  of them (FOR UPDATE SKIP LOCKED) and stamped with its owner. Each worker holds a lease
+  (`worker:<host:pid>`, heartbeat) while it runs; a row in 'sending' whose owner's lease is
+  gone or stale, or whose process is dead on this host, is in doubt: one live worker adopts
+  it (compare-and-set) and settles it by the same ask-before-repost rule as a restart.
 """
 
 from __future__ import annotations
@@ -22,6 +27,7 @@ from __future__ import annotations
 import asyncio
 import logging
 from collections.abc import Mapping
+from datetime import timedelta
 
 from bot.core.models import Brief
 from bot.core.ports import ChatAdapter, KeyedPosting, PostedMessage
@@ -32,6 +38,11 @@ from bot.store.outbox import Claimed, OutboxKind
 
 log = logging.getLogger(__name__)
 KINDS: tuple[OutboxKind, ...] = ("brief", "digest")
+WORKER_LEASE = "worker:"
+# A worker heartbeats every WORKER_HEARTBEAT; one silent for WORKER_STALE_AFTER is taken for dead
+# (sooner on its own host, where a vanished pid says so at once).
+WORKER_HEARTBEAT = timedelta(seconds=10)
+WORKER_STALE_AFTER = timedelta(seconds=60)
 UNCERTAIN = (
     "interrupted while posting; the platform cannot tell whether it landed, so it is not re-posted"
 )
@@ -39,38 +50,59 @@ UNCERTAIN = (
 
 class OutboxSender:
     def __init__(
-        self, store: Store, adapters: Mapping[str, ChatAdapter], *, max_attempts: int = 5
+        self,
+        store: Store,
+        adapters: Mapping[str, ChatAdapter],
+        *,
+        max_attempts: int = 5,
+        owner: str | None = None,
     ) -> None:
         self.store = store
         self.adapters = dict(adapters)
         self.max_attempts = max_attempts
+        self.owner = owner  # set when this sender runs beside others (it holds a worker lease)
         self._lock = asyncio.Lock()  # one drain at a time: rows go out in order
 
     async def recover(self) -> None:
         """Settle rows a dead process left in 'sending' (call once, before draining)."""
         async with self._lock:
-            for kind in KINDS:
-                for claimed in await self.store.outbox.in_doubt(kind, self.adapters):
-                    try:
-                        await self._settle(claimed)
-                    except Exception:
-                        # The platform could not be asked (channel gone, not ready): the row
-                        # stays in doubt for the next start, and the other rows go on.
-                        log.exception("could not settle %s to %s:%s; left in doubt",
-                                      claimed.key, claimed.platform, claimed.channel)  # fmt: skip
+            await self._recover()
 
     async def drain(self) -> int:
-        """Post every pending row that has an adapter; the number posted."""
+        """Post every pending row that has an adapter; the number posted. Beside other workers
+        (an owner set), first adopt and settle what a worker that died left mid-post."""
         sent = 0
         async with self._lock:
+            if self.owner is not None:
+                await self._recover()
             for kind in KINDS:
                 tried: set[int] = set()
-                while claimed := await self.store.outbox.claim(kind, self.adapters, exclude=tried):
+                while claimed := await self.store.outbox.claim(
+                    kind, self.adapters, exclude=tried, owner=self.owner
+                ):
                     tried.add(claimed.id)
                     sent += await self._send(claimed)
             # What later coverage added to a story goes under its brief, once that is posted.
             sent += await DeltaSender(self.store, self.adapters).drain()
         return sent
+
+    async def _recover(self) -> None:
+        live: set[str] = set()
+        if self.owner is not None:
+            live = await self.store.locks.holders(WORKER_LEASE, stale_after=WORKER_STALE_AFTER)
+        for kind in KINDS:
+            doubtful = await self.store.outbox.in_doubt(
+                kind, self.adapters, owner=self.owner, live=live
+            )
+            for claimed in doubtful:
+                try:
+                    await self._settle(claimed)
+                except Exception:
+                    # The platform could not be asked (channel gone, not ready): the row
+                    # stays in doubt, to be asked again by the next drain, and the others go on.
+                    log.exception("could not settle %s to %s:%s; left in doubt",
+                                  claimed.key, claimed.platform, claimed.channel)  # fmt: skip
+                    await self.store.outbox.disown(claimed)
 
     async def _settle(self, claimed: Claimed) -> None:
         adapter = self.adapters[claimed.platform]

@@ -1,5 +1,10 @@
 """The bot's jobs on a `Scheduler`: poll each source, drain the outbox, post digests, and hold
-the database lock that keeps a second scheduler off the same database."""
+the database lock that keeps a second scheduler off the same database.
+
+Run as one of N workers (`standby=True`), a process that does not hold the scheduler lock
+still drains the outbox beside the others, adopts the rows of workers that died, and tries
+for the lock every HEARTBEAT_SECONDS: when the scheduler dies, one worker takes its place.
+"""
 
 from __future__ import annotations
 
@@ -12,6 +17,7 @@ from datetime import UTC, datetime, timedelta
 from bot.core.errors import ConfigError
 from bot.core.ports import ChatAdapter
 from bot.delivery import OutboxSender
+from bot.delivery.sender import WORKER_HEARTBEAT, WORKER_LEASE, WORKER_STALE_AFTER
 from bot.schedule.scheduler import Job, Scheduler
 from bot.store import Store
 from bot.store.subscriptions import process_owner
@@ -61,6 +67,9 @@ class BotJobs:
         self.outbox_seconds = outbox_seconds
         self.jitter_seconds = jitter_seconds
         self.owner = owner or process_owner()
+        if sender.owner is None:  # its claims carry our name, which our worker lease vouches for
+            sender.owner = self.owner
+        self.leading = False
         self.lost_lock = asyncio.Event()
         # Set once every source has been polled once: the console waits for it before it
         # answers questions, so a question piped in at start meets the first briefs.
@@ -68,11 +77,15 @@ class BotJobs:
         self._polled: set[str] = set()
         self._digest_specs: dict[str, DigestSpec] = {}
 
-    async def run(self, stop: asyncio.Event) -> None:
-        """Hold the lock, start adapters and jobs, run until `stop` (or the lock is lost)."""
+    async def run(self, stop: asyncio.Event, *, standby: bool = False) -> None:
+        """Hold the lock (or, `standby`, wait for it beside the other workers), start adapters
+        and jobs, run until `stop` (or the lock is lost)."""
         holder = await self.store.locks.acquire(LOCK, self.owner, stale_after=STALE_AFTER)
-        if holder is not None:
+        if holder is not None and not standby:
             raise ConfigError(f"another scheduler ({holder}) is running on this database")
+        self.leading = holder is None
+        worker_lease = WORKER_LEASE + self.owner
+        await self.store.locks.acquire(worker_lease, self.owner, stale_after=WORKER_STALE_AFTER)
         started: list[ChatAdapter] = []
         try:
             for adapter in self.adapters.values():
@@ -88,8 +101,21 @@ class BotJobs:
             for adapter in reversed(started):
                 await adapter.stop()
             await self.store.locks.release(LOCK, self.owner)
+            await self.store.locks.release(worker_lease, self.owner)
 
     async def schedule(self) -> None:
+        self.scheduler.every("outbox", self.sender.drain, seconds=self.outbox_seconds)
+        # Its own job: a drain can take long, a heartbeat must never wait behind one. (Each
+        # drain first adopts what dead workers left: see OutboxSender.drain.)
+        every = WORKER_HEARTBEAT.total_seconds()
+        self.scheduler.every("worker", self.worker_heartbeat, seconds=every)
+        if self.leading:
+            self._schedule_leader()
+        else:
+            self.first_pass.set()  # a standby worker polls nothing: no first pass to wait for
+            self.scheduler.every("lead", self.try_to_lead, seconds=HEARTBEAT_SECONDS)
+
+    def _schedule_leader(self) -> None:
         for key, source in self.watcher.sources.items():
             self.scheduler.every(
                 f"poll:{key}",
@@ -97,9 +123,22 @@ class BotJobs:
                 seconds=source.interval.total_seconds(),
                 jitter=min(self.jitter_seconds, source.interval.total_seconds() / 10),
             )
-        self.scheduler.every("outbox", self.sender.drain, seconds=self.outbox_seconds)
         self.scheduler.every("lock", self.heartbeat, seconds=HEARTBEAT_SECONDS)
         self.scheduler.every("digests", self.sync_digests, seconds=DIGEST_SYNC_SECONDS)
+
+    async def try_to_lead(self) -> None:
+        """A standby worker takes the scheduler's place once its lease is free or stale."""
+        if await self.store.locks.acquire(LOCK, self.owner, stale_after=STALE_AFTER) is None:
+            log.info("this worker now holds the scheduler lock (%s)", self.owner)
+            self.leading = True
+            self.scheduler.remove("lead")
+            self._schedule_leader()
+
+    async def worker_heartbeat(self) -> None:
+        """Keep our worker lease fresh: the other workers leave our rows in 'sending' alone."""
+        lease = WORKER_LEASE + self.owner
+        if not await self.store.locks.heartbeat(lease, self.owner):
+            await self.store.locks.acquire(lease, self.owner, stale_after=WORKER_STALE_AFTER)
 
     def _poll_job(self, key: str) -> Job:
         async def job() -> None:

@@ -136,7 +136,15 @@ async def _reach(engine: AsyncEngine) -> None:
         raise ConfigError(f"cannot open the database {where}: {reason}") from exc
 
 
+# Any constant: the key of the PostgreSQL advisory lock that serializes migrations.
+_MIGRATION_LOCK = 0x53554D4D4954
+
+
 def _upgrade(connection: Connection) -> None:
     from alembic import command  # deferred: Alembic loads only when a migration runs
 
+    if connection.dialect.name == "postgresql":
+        # N workers starting together on an empty database: one migrates, the others wait
+        # for its commit and then find nothing left to do.
+        connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _MIGRATION_LOCK})
     command.upgrade(alembic_config(connection), "head")

@@ -74,6 +74,17 @@ class DeltaStore:
                 if thread or message
             ]
 
+    async def claim(self, delta_id: int) -> bool:
+        """pending → sending; False when another worker took it first (compare-and-set)."""
+        async with self._sessions.begin() as session:
+            done = await session.execute(
+                update(LedgerDeltaRow)
+                .where(LedgerDeltaRow.id == delta_id, LedgerDeltaRow.status == "pending")
+                .values(status="sending")
+                .execution_options(synchronize_session=False)
+            )
+            return getattr(done, "rowcount", 1) == 1
+
     async def mark_sent(self, delta_id: int, message_id: str) -> None:
         async with self._sessions.begin() as session:
             await session.execute(

@@ -64,9 +64,16 @@ class Outbox:
         self._sessions = sessions
 
     async def claim(
-        self, kind: OutboxKind, platforms: Collection[str], *, exclude: Collection[int] = ()
+        self,
+        kind: OutboxKind,
+        platforms: Collection[str],
+        *,
+        exclude: Collection[int] = (),
+        owner: str | None = None,
     ) -> Claimed | None:
-        """The oldest pending row for one of `platforms`, now 'sending'; None when none."""
+        """The oldest pending row for one of `platforms`, now 'sending' by `owner`; None when
+        none. On PostgreSQL, N workers claim side by side: FOR UPDATE SKIP LOCKED hands each
+        one a different row instead of making them queue on the same one."""
         table = _TABLES[kind]
         async with self._sessions.begin() as session:
             row = await session.scalar(
@@ -75,6 +82,7 @@ class Outbox:
                 .where(table.id.not_in(list(exclude)))
                 .order_by(table.id)
                 .limit(1)
+                .with_for_update(skip_locked=True)  # SQLite has no row locks: ignored there
             )
             if row is None:
                 return None
@@ -83,21 +91,44 @@ class Outbox:
             done = await session.execute(
                 update(table)
                 .where(table.id == claimed.id, table.status == "pending")
-                .values(status="sending", attempts=table.attempts + 1)
+                .values(status="sending", attempts=table.attempts + 1, claimed_by=owner)
                 .execution_options(synchronize_session=False)
             )
             return claimed if getattr(done, "rowcount", 1) == 1 else None
 
-    async def in_doubt(self, kind: OutboxKind, platforms: Collection[str]) -> list[Claimed]:
-        """Rows left in 'sending' by a process that died mid-post."""
+    async def in_doubt(
+        self,
+        kind: OutboxKind,
+        platforms: Collection[str],
+        *,
+        owner: str | None = None,
+        live: Collection[str] = (),
+    ) -> list[Claimed]:
+        """Rows left in 'sending' by a worker that died mid-post, now adopted by `owner`.
+
+        A row claimed by `owner` itself or by a worker in `live` is being posted right now and
+        is left alone. Without `owner` (one process, at start) every 'sending' row is in doubt.
+        """
         table = _TABLES[kind]
-        async with self._sessions() as session:
+        adopted: list[Claimed] = []
+        async with self._sessions.begin() as session:
             rows = await session.scalars(
                 select(table)
                 .where(table.status == "sending", table.platform.in_(list(platforms)))
                 .order_by(table.id)
+                .with_for_update(skip_locked=True)
             )
-            return [_claimed(kind, row, 0) for row in rows]
+            for row in list(rows):
+                claimant: str | None = getattr(row, "claimed_by", None)
+                if owner is not None and claimant in {owner, *live}:
+                    continue
+                if await _adopt(session, table, row, owner):
+                    adopted.append(_claimed(kind, row, 0))
+        return adopted
+
+    async def disown(self, claimed: Claimed) -> None:
+        """An adopted row that could not be settled now: in doubt again, for the next drain."""
+        await self._set(claimed, {"claimed_by": None})
 
     async def mark_sent(
         self, claimed: Claimed, message_id: str, thread_id: str | None = None
@@ -177,6 +208,22 @@ class Outbox:
             if brief_id is not None:
                 query = query.where(DeliveryRow.brief_id == brief_id)
             return [_view(row) for row in await session.scalars(query)]
+
+
+async def _adopt(
+    session: AsyncSession, table: type[DeliveryRow] | type[DigestRow], row: Any, owner: str | None
+) -> bool:
+    """Compare-and-set on the dead claimant: of two workers adopting one row, one wins."""
+    was = (
+        table.claimed_by.is_(None) if row.claimed_by is None else table.claimed_by == row.claimed_by
+    )
+    done = await session.execute(
+        update(table)
+        .where(table.id == row.id, table.status == "sending", was)
+        .values(claimed_by=owner)
+        .execution_options(synchronize_session=False)
+    )
+    return getattr(done, "rowcount", 1) == 1
 
 
 def _claimed(kind: OutboxKind, row: Any, bump: int | None) -> Claimed:

@@ -121,6 +121,18 @@ class Locks:
             )
             return bool(getattr(result, "rowcount", 0))
 
+    async def holders(self, prefix: str, *, stale_after: timedelta) -> set[str]:
+        """Owners of the fresh leases named `prefix…` whose process is not known to be dead."""
+        since = utc_now() - stale_after
+        async with self._sessions() as session:
+            owners = await session.scalars(
+                select(LockRow.owner).where(
+                    LockRow.name.startswith(prefix, autoescape=True),
+                    LockRow.heartbeat_at >= since,
+                )
+            )
+            return {owner for owner in owners if not _orphaned(owner)}
+
     async def release(self, name: str, owner: str) -> None:
         async with self._sessions.begin() as session:
             await session.execute(

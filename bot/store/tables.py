@@ -201,6 +201,8 @@ class DeliveryRow(Base):
     sent_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     last_error: Mapped[str | None] = mapped_column(Text)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utc_now)
+    # The worker (host:pid) that set 'sending': its lease tells a live claim from a dead one.
+    claimed_by: Mapped[str | None] = mapped_column(String(200))
 
 
 class DigestRow(Base):
@@ -221,6 +223,8 @@ class DigestRow(Base):
     sent_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     last_error: Mapped[str | None] = mapped_column(Text)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utc_now)
+    # The worker (host:pid) that set 'sending': its lease tells a live claim from a dead one.
+    claimed_by: Mapped[str | None] = mapped_column(String(200))
 
 
 class LockRow(Base):

@@ -38,6 +38,7 @@ def _jobs(store: Store, out: io.StringIO, scheduler: ManualScheduler) -> BotJobs
 async def test_jobs_fired_by_hand_poll_post_and_digest(store: Store) -> None:
     out, scheduler = io.StringIO(), ManualScheduler()
     jobs = _jobs(store, out, scheduler)
+    jobs.leading = True  # as `run` sets it once this process holds the scheduler lock
     async with jobs.watcher:
         await jobs.schedule()
         await jobs.sync_digests()
@@ -47,6 +48,7 @@ async def test_jobs_fired_by_hand_poll_post_and_digest(store: Store) -> None:
             "lock",
             "outbox",
             f"poll:{SEEDS}",
+            "worker",
         ]
         await scheduler.fire(f"poll:{SEEDS}")
         assert "── #1 console:stdout · brief 1 ──" in out.getvalue()

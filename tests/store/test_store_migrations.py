@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import asyncio
 from pathlib import Path
 
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
+from postgres_cluster import PostgresCluster
 from sqlalchemy import Connection, inspect
 
 from bot.store import Store
@@ -18,8 +20,9 @@ def _differences(connection: Connection) -> list[object]:
     return list(compare_metadata(context, Base.metadata))
 
 
-async def test_migrations_match_the_models(tmp_path: Path) -> None:
-    store = Store.open(f"sqlite:///{tmp_path / 's.db'}")
+async def test_migrations_match_the_models(database_url: str) -> None:
+    # On an empty SQLite file and an empty PostgreSQL database: r0001 onwards run on both.
+    store = Store.open(database_url)
     try:
         await store.migrate()
         async with store.engine.connect() as connection:
@@ -28,8 +31,8 @@ async def test_migrations_match_the_models(tmp_path: Path) -> None:
         await store.close()
 
 
-async def test_migrating_twice_is_harmless(tmp_path: Path) -> None:
-    store = Store.open(f"sqlite:///{tmp_path / 's.db'}")
+async def test_migrating_twice_is_harmless(database_url: str) -> None:
+    store = Store.open(database_url)
     try:
         await store.migrate()
         await store.migrate()
@@ -77,3 +80,17 @@ def _upgrade_to(connection: Connection, revision: str) -> None:
     from alembic import command
 
     command.upgrade(alembic_config(connection), revision)
+
+
+async def test_workers_starting_together_migrate_once(postgres_cluster: PostgresCluster) -> None:
+    # Three workers' stores on one empty PostgreSQL database (N workers are a PostgreSQL
+    # deployment), all migrating at once: an advisory lock lets one migrate at a time.
+    url = postgres_cluster.new_database()
+    stores = [Store.open(url) for _ in range(3)]
+    try:
+        await asyncio.gather(*(store.migrate() for store in stores))
+        async with stores[0].engine.connect() as connection:
+            assert await connection.run_sync(_differences) == []
+    finally:
+        for store in stores:
+            await store.close()

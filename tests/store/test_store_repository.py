@@ -3,11 +3,9 @@
 from __future__ import annotations
 
 import hashlib
-from collections.abc import AsyncIterator
 from datetime import UTC, date
 from pathlib import Path
 
-import pytest
 from sqlalchemy import text
 
 from bot.core.models import Article, Brief, Item, Pillar
@@ -42,14 +40,6 @@ def make_brief(article: Article, engine: str = "extractive") -> Brief:
         headline="China to host dialogue",
         pillars=[Pillar(key="political_security", title="Political-security", items=[item])],
     )
-
-
-@pytest.fixture
-async def store(tmp_path: Path) -> AsyncIterator[Store]:
-    opened = Store.open(f"sqlite:///{tmp_path / 'summit.db'}")
-    await opened.migrate()
-    yield opened
-    await opened.close()
 
 
 async def test_same_content_twice_stores_one_article_and_one_brief(store: Store) -> None:
