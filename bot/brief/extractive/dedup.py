@@ -6,7 +6,7 @@ import re
 
 import Stemmer
 
-from bot.brief.extractive.reader import Candidate
+from bot.brief.extractive.state import Candidate
 from bot.brief.extractive.words import STOPWORDS
 from bot.brief.figures import find_figures
 from bot.language.commitment import VAGUE

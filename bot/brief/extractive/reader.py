@@ -3,13 +3,11 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
-
-from lemminflect import getAllLemmas
 
 from bot.brief.extractive.actors import Cast, clean_subject, note_subject, read_cast, resolve
 from bot.brief.extractive.attribution import Segment, segments
 from bot.brief.extractive.clauses import Clause, find_clauses
+from bot.brief.extractive.compose import compose_item
 from bot.brief.extractive.coordination import split_predicate, strip_frame
 from bot.brief.extractive.filters import (
     head_verb,
@@ -19,37 +17,25 @@ from bot.brief.extractive.filters import (
     is_passive_delivery,
     not_a_commitment,
 )
-from bot.brief.extractive.lexicon import Cue, Language, find_cues
+from bot.brief.extractive.lexicon import Language, find_cues
+from bot.brief.extractive.listing import cut_at, cut_short, read_list, read_owned_amount
 from bot.brief.extractive.lists import (
-    ListLead,
-    bare_predicate,
-    compose,
-    lead_of,
-    lead_subject,
-    listed_amount,
-    nominal_list,
     owned_amount,
 )
+from bot.brief.extractive.page import lead_in_of, lede_starts, paragraph_texts, skip_line
 from bot.brief.extractive.sections import Heading, closes_section, find_heading
-from bot.brief.extractive.words import STOPWORDS, WORD
+from bot.brief.extractive.state import Candidate, ReadState, context_party
+from bot.brief.extractive.words import WORD
 from bot.brief.figures import has_figure
-from bot.brief.text import LIST_MARKER, Sentence, paragraphs, segment
+from bot.brief.text import Sentence, segment
 from bot.core.models import Kind
-from bot.language.calendar import WEEKDAY_PATTERN
 from bot.language.commitment import COMMENTATORS, PRINCIPLE_VERBS
 from bot.language.parties import first_party
 
-_BOILERPLATE = re.compile(
-    r"^(?:by\s+[A-Z]|published\b|updated\b|advertisement\b|subscribe\b|\(?reporting\s+by\b|"
-    r"editing\s+by\b|enditem\b|\(end\)|more\s+to\s+follow|photo:|editor[’']s\s+note\b|"
-    r"(?:related|read\s+more|see\s+also|also\s+read)\b.*:?\s*$|\[)",
-    re.I,
-)
 # "On the situation in Myanmar, Kitamura called for ...": the fronted topic is part of the claim.
 _TOPIC = re.compile(
     r"^(?P<topic>(?:On|Regarding|Concerning|As\s+for|With\s+regard\s+to)\s+[^,]{3,60}),\s+"
 )
-_ON_DAY = re.compile(rf"\s+(?:on\s+)?{WEEKDAY_PATTERN}\b", re.I)
 # "Pacific Islands Forum leaders have endorsed ... and agreed to": the named group that opens
 # the sentence, after any "HONIARA:" dateline.
 _OPENING_NAME = re.compile(
@@ -74,16 +60,7 @@ _PASSIVE = re.compile(
     r"bound|brought|spent|cut|left|won)\b",
     re.I,
 )
-# "Lula reiterated": a subject that already ends in its verb of saying.
-_PROGRESSIVE = {
-    "going to": "will",
-    "announcing": "announced",
-    "unveiling": "unveiled",
-    "determined to": "will",
-}
-_SAYING_END = re.compile(r"\b(?:\w+ed|said|says|stresses|notes|underlines|highlights)$", re.I)
 _BE_AMOUNT = re.compile(r"\s*be\s+(?:about\s+|some\s+|at\s+least\s+)?(?:[A-Z]{0,3}[$€£¥]|\d)")
-_WE_OPENS = re.compile(r"^\s*We\b")  # "We, the Leaders of ..., hereby declare as follows:"
 _WE = re.compile(r"^(?:we|us|our)$", re.I)
 # A name whose head is capitalised is a body that acts; "The RCEP agreement" is a thing.
 _NAMED_BODY = re.compile(r"(?-i:[A-Z][\w-]+\s+[A-Z][\w-]+)\s*$|\bthe\s+(?-i:[A-Z][\w-]+)\s*$", re.I)
@@ -106,54 +83,16 @@ _LOGISTICS = re.compile(
     r"guards|marshals|motorcades?|roads?|organi[sz]ers|venues?|helicopters?|flights?)\b",
     re.I,
 )
-_LIST_LINE = LIST_MARKER
-_TERMINAL = frozenset('.!?"”’)]:;')
-_SUMMIT_VOICE = re.compile(r"\b(?:declaration|communiqu[eé]|joint\s+statement|leaders)\b", re.I)
-# A line of page chrome, wherever the headline ran into it: "By Staff Reporter | Updated: Jul
-# 12, 2023, 08:14 IST Share Tweet WhatsApp".
-_PAGE_CHROME = re.compile(
-    r"\|\s*(?:updated|published|posted)\s*:|\bshare\s+(?:tweet|on\s+facebook)\b|"
-    r"\b(?:facebook|twitter|whatsapp|linkedin|email)\s+(?:twitter|whatsapp|linkedin|email|print)\b",
-    re.I,
-)
 _CAPITALISED = re.compile(r"[A-Z][\w’'-]+")
-_RELATED = re.compile(r"^(?:related|read\s+more|see\s+also|also\s+read)\b", re.I)
-_BULLET = re.compile(r"^\s*(?:[•·▪■*]|â€¢)")
-
-
-@dataclass
-class Candidate:
-    kind: Kind
-    actor: str
-    text: str
-    phrase: str  # what is committed to, without the actor and the cue
-    evidence_start: int
-    evidence_end: int
-    heading: Heading | None
-    in_lede: bool
-    named: bool = True  # the actor is a known country or body, not a description
-
-
-@dataclass
-class _State:
-    cast: Cast
-    heading: Heading | None = None
-    in_related: bool = False
-    lead_in: str = ""  # "The Leaders:" introducing a list of clauses
-    list_lead: ListLead | None = None  # "... eight steps China will take, which include:"
-    list_party: str = ""  # who commits to the lines of that list
-    cut_at: int = -1  # where the excerpt stops mid-word, if it does
-    text_tail: str = ""  # the excerpt's last characters, to tell the part the cut reaches
-    candidates: list[Candidate] = field(default_factory=list)
 
 
 def read_article(
     text: str, *, body_start: int, language: Language, reference_year: int
 ) -> tuple[list[Candidate], list[Heading], list[Sentence]]:
     sentences = [s for s in segment(text) if s.end > body_start]
-    state = _State(cast=read_cast(text), cut_at=_cut_at(text), text_tail=text.rstrip()[-40:])
-    lines = _lines(text)
-    lede = _lede(sentences, body_start)
+    state = ReadState(cast=read_cast(text), cut_at=cut_at(text), text_tail=text.rstrip()[-40:])
+    lines = paragraph_texts(text)
+    lede = lede_starts(sentences, body_start)
     headings: list[Heading] = []
     previous_paragraph = -1
     skipping = False
@@ -163,7 +102,7 @@ def read_article(
         start = max(sentence.start, body_start)
         line = lines[sentence.paragraph]
         if opens_paragraph:
-            skipping = _skip_line(line, state)  # page furniture is a property of the line
+            skipping = skip_line(line, state)  # page furniture is a property of the line
         if skipping:
             continue
         if state.heading and opens_paragraph and closes_section(state.heading, line):
@@ -177,11 +116,11 @@ def read_article(
         content = text[start : sentence.end]
         inline = heading.content_offset if heading else 0
         if opens_paragraph:
-            state.lead_in = _lead_in(line, state.lead_in, content)
+            state.lead_in = lead_in_of(line, state.lead_in, content)
         analysed = content[inline:]
         cues = find_cues(language, analysed)  # one scan serves the list reading and the clauses
         span = (start, sentence.end)
-        if _read_list(analysed, cues, opens_paragraph, line, span, state, language):
+        if read_list(analysed, cues, opens_paragraph, line, span, state, language):
             _note_people(content, state.cast)
             continue
         if state.list_lead and cues and cues[0].start == 0 and analysed[:1].isupper():
@@ -209,31 +148,9 @@ def read_article(
                 in_lede=sentence.start in lede,
             )
         if len(state.candidates) == before and language.code == "en":
-            _read_owned_amount(analysed, (start, sentence.end), state)
+            read_owned_amount(analysed, (start, sentence.end), state)
         _note_people(content, state.cast)
     return state.candidates, headings, sentences
-
-
-def _read_owned_amount(content: str, span: tuple[int, int], state: _State) -> None:
-    """ "China's 41 billion dollar contribution to this fund", "South Africa's share will be 5
-    billion dollars": money a party owns by the possessive is its commitment."""
-    owned = owned_amount(content)
-    if owned is None:
-        return
-    party = first_party(owned) or owned
-    state.candidates.append(
-        Candidate(
-            kind="pledge",
-            actor=party,
-            text=" ".join(content.split()).rstrip("."),
-            phrase=content,
-            named=state.cast.party_of(party) == party,
-            evidence_start=span[0],
-            evidence_end=span[1],
-            heading=state.heading,
-            in_lede=False,
-        )
-    )
 
 
 def _commentary(subject: str, speaker: str | None) -> bool:
@@ -247,132 +164,12 @@ def _cue_verb(clause: Clause) -> str:
     return clause.cue.text.replace(addressee, " ", 1) if addressee else clause.cue.text
 
 
-def _cut_at(text: str) -> int:
-    """Where an excerpt that stops mid-word ("... and increase the number of Ch") ends; -1
-    when it ends on a full word or a stop (a list line without a full stop is not cut)."""
-    stripped = text.rstrip()
-    words = WORD.findall(stripped[-40:])
-    if not words or stripped[-1] in _TERMINAL:
-        return -1
-    broken = stripped.endswith("…") or not getAllLemmas(words[-1].lower())
-    return len(stripped) if broken else -1
-
-
-def _cut_short(phrase: str, end: int, state: _State) -> bool:
-    """A commitment the cut leaves unclear: without its broken last word it is under three
-    words or ends on a function word ("increase the number of", "ensure that")."""
-    if state.cut_at < 0 or end < state.cut_at:
-        return False
-    words = phrase.split()
-    if not words or not state.text_tail.endswith(words[-1]):
-        return False  # an earlier part of the last sentence, complete in itself
-    kept = words[:-1]
-    if has_figure(" ".join(kept)):
-        return False  # "will provide $5 million to the": the figure makes it clear
-    return len(kept) < 3 or kept[-1].lower() in STOPWORDS
-
-
-def _read_list(
-    content: str,
-    own_cues: list[Cue],
-    opens_paragraph: bool,
-    line: str,
-    span: tuple[int, int],
-    state: _State,
-    language: Language,
-) -> bool:
-    """Read `content` as a list lead-in, a list line or a listing noun; False when it is none."""
-    if language.code != "en":
-        return False
-    if opens_paragraph and state.list_lead and not _continues_list(line, content):
-        state.list_lead = None
-    lead = lead_of(content, language)
-    if lead:
-        state.list_lead = lead
-        joint = state.cast.joint_actor if _WE_OPENS.match(content) else None
-        state.list_party = (
-            joint or lead.party or _lead_party(content, state.cast, language, lead.kind)
-        )
-        return True  # the lead-in itself only announces what follows
-    start, end = span
-    # A list line that opens with its own bare verb is the list's, whatever cues its relative
-    # or purpose clauses hold ("Set up a fund which will reach $5 billion to encourage ...").
-    opens_bare = not own_cues or own_cues[0].start > 0
-    if state.list_lead and opens_bare and (predicate := bare_predicate(content)):
-        phrases = split_predicate(predicate, lede=False, verb_prefixes=())
-        _add_listed(state.list_lead.kind, state.list_party, phrases, start, end, state)
-        return True
-    if state.list_lead and not own_cues and listed_amount(content):
-        # "Australia announced:" then "• A$20 million for maritime security in Fiji".
-        _add_listed(state.list_lead.kind, state.list_party, [content], start, end, state)
-        return True
-    listing = None if own_cues else nominal_list(content)
-    if listing:
-        party = first_party(listing.owner) or _context_party(state.cast)
-        _add_listed(listing.kind, party, listing.elements, start, end, state)
-        return True
-    return False
-
-
-def _continues_list(line: str, content: str) -> bool:
-    stripped = line.lstrip()
-    return (
-        bool(_LIST_LINE.match(stripped)) or stripped[:1].islower() or bool(bare_predicate(content))
-    )
-
-
-def _lead_party(content: str, cast: Cast, language: Language, kind: Kind) -> str:
-    clauses = find_clauses(content, language)
-    subject = clean_subject(clauses[0].subject if clauses else lead_subject(content))
-    actor = resolve(subject, None, cast, speaks_for_self=kind == "call", quoted=False)
-    party = cast.party_of(actor.party) or actor.party
-    if party != "Unattributed":
-        return party
-    # "The declaration contains these commitments:": the summit's leaders speak through it;
-    # a decision's "Further calls on Parties to ...:" speaks for the meeting, named by no one.
-    if _SUMMIT_VOICE.search(content):
-        return "The leaders"
-    return "Unattributed" if not subject else _context_party(cast)
-
-
-def _context_party(cast: Cast) -> str:
-    """Who an unattributed deliverable belongs to: the party last speaking, else the party the
-    article names most."""
-    if cast.last_party:
-        return cast.last_party
-    ranked = cast.mentions.most_common(1)
-    return ranked[0][0] if ranked else "Unattributed"
-
-
-def _add_listed(
-    kind: Kind, party: str, phrases: list[str], start: int, end: int, state: _State
-) -> None:
-    for phrase in phrases:
-        if not phrase.strip() or (kind != "call" and not_a_commitment(phrase)):
-            continue
-        if _cut_short(phrase, end, state):
-            continue
-        state.candidates.append(
-            Candidate(
-                kind=kind,
-                actor=party,
-                text=compose(party, kind, phrase),
-                phrase=phrase,
-                named=state.cast.party_of(party) == party,
-                evidence_start=start,
-                evidence_end=end,
-                heading=state.heading,
-                in_lede=False,
-            )
-        )
-
-
 def _read_segment(
     seg: Segment,
     sentence: str,
     start: int,
     end: int,
-    state: _State,
+    state: ReadState,
     language: Language,
     reference_year: int,
     *,
@@ -431,7 +228,7 @@ def _read_segment(
             actor = type(actor)("Unattributed", "")
         elif actor.party == "Unattributed":
             # No speaker or subject names the party: the one the article is about speaks.
-            party = _context_party(state.cast)
+            party = context_party(state.cast)
             display = party if actor.display == "Unattributed" else actor.display
             actor = type(actor)(party, display)
         if not passive and _predicts(clause, subject, actor.party, state.cast, language):
@@ -446,9 +243,9 @@ def _read_segment(
         ):
             if not passive and _rejected(phrase, clause, kind, subject, seg.quoted, language):
                 continue
-            if _cut_short(phrase, end, state):
+            if cut_short(phrase, end, state):
                 continue
-            text = _compose(actor.display, clause, phrase)
+            text = compose_item(actor.display, clause, phrase)
             if topic and clause.subject_start <= topic.end():
                 text = f"{topic.group('topic')}, {text}"
             state.candidates.append(
@@ -511,15 +308,6 @@ def _predicts(clause: Clause, subject: str, party: str, cast: Cast, language: La
     return not any(token in cast.person_party for token in subject.split())
 
 
-def _lead_in(line: str, current: str, content: str) -> str:
-    """The lead-in a paragraph sets or keeps: a short line ending in a colon sets one, a list
-    item (starting lower-case) keeps it, anything else ends it."""
-    stripped = line.strip()
-    if stripped.endswith(":") and len(stripped.split()) <= 12:
-        return stripped.rstrip(":").strip()
-    return current if content[:1].islower() else ""
-
-
 def _note_people(sentence: str, cast: Cast) -> None:
     """The person a sentence names first is who a later "he said" most likely means."""
     for token in _CAPITALISED.findall(sentence):
@@ -535,57 +323,3 @@ def _opening_name(before: str) -> str:
     if not name or name.group("name").lower() in _FUNCTION_WORDS:
         return ""  # "At the summit, ...", "The communiqué ...": no name opens the sentence
     return name.group("name")
-
-
-def _compose(display: str, clause: Clause, phrase: str) -> str:
-    # A bullet never names an actor the article does not ("Unattributed" is for the JSON).
-    display = "" if display == "Unattributed" else display
-    cue = _ON_DAY.sub("", " ".join(clause.cue.text.split()))
-    # The copula went with the subject ("We're going to", "I am announcing"): say it plainly.
-    cue = _PROGRESSIVE.get(cue.lower(), cue)
-    body = (
-        re.sub(r"^to\s+", "", phrase.strip())
-        if cue.lower().endswith(" to") or cue.lower() == "to"
-        else phrase.strip()
-    )
-    body = _ON_DAY.sub("", body)
-    # "it is important to ...": an impersonal call is the speaker's, said in its own words.
-    if cue.lower().startswith("it "):
-        joined = f"{display}: {cue} {body}"
-    elif cue.lower().startswith(
-        ("the need", "the necessity", "the urgency", "the imperative")
-    ) and not _SAYING_END.search(display):
-        joined = f"{display} stressed {cue} {body}"  # the reporting verb went with the speaker
-    else:
-        joined = f"{display} {cue} {body}"
-    text = " ".join(joined.split()).strip(" ,;:")
-    text = text.rstrip(".") if not text.endswith("..") else text
-    if text.count('"') % 2:
-        text += '"'  # the attribution took the closing quote: "the "ASEAN Way," he said"
-    return text[:1].upper() + text[1:]
-
-
-def _skip_line(line: str, state: _State) -> bool:
-    stripped = line.strip()
-    if _RELATED.match(stripped):
-        state.in_related = True
-        return True
-    if state.in_related and _BULLET.match(stripped):
-        return True
-    state.in_related = False
-    return bool(_BOILERPLATE.match(stripped) or _PAGE_CHROME.search(stripped))
-
-
-def _lines(text: str) -> list[str]:
-    """Each paragraph's text, indexed as `Sentence.paragraph` indexes them."""
-    return [" ".join(text[start:end].split("\n")) for start, end in paragraphs(text)]
-
-
-def _lede(sentences: list[Sentence], body_start: int) -> set[int]:
-    """The opening of the story: its first paragraph, at most two sentences."""
-    body = [s for s in sentences if s.start >= body_start or s.end > body_start]
-    body = [s for s in body if not _BOILERPLATE.match(s.text)]
-    if not body:
-        return set()
-    first = body[0]
-    return {s.start for s in body[:2] if s.paragraph == first.paragraph}
