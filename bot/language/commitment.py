@@ -270,6 +270,8 @@ COMMITMENT_VERBS = _words(
     agrees announce announced announces offer offered offers unveil unveiled vow vowed
     """
 )
+# ... and as nouns ("what are Japan's commitments on energy?").
+COMMITMENT_NOUNS = _words("commitment commitments vows")
 
 # Voices outside the summit: what analysts or campaigners ask for is commentary, not a call
 # made at the summit.

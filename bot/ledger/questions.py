@@ -12,6 +12,7 @@ import Stemmer
 
 from bot.brief.extractive.words import STOPWORDS
 from bot.core.models import Answer, Citation
+from bot.language.commitment import COMMITMENT_NOUNS, COMMITMENT_VERBS
 from bot.language.parties import parties_in
 from bot.ledger.export import short_date, status_label
 from bot.ledger.ledger import Ledger
@@ -20,9 +21,11 @@ from bot.ledger.query import LedgerQuery
 
 SHOWN = 8  # entries quoted in one answer; the rest are counted
 _STEMMER = Stemmer.Stemmer("english")
+# The product's one commitment vocabulary, as a question asks it.
 _COMMIT = re.compile(
-    r"\b(?:commit(?:ted|s|ments?)?|pledg(?:e|ed|es)|promis(?:e|ed|es)|offer(?:ed|s)?|"
-    r"announc(?:e|ed|es)|vow(?:ed|s)?)\b",
+    r"\b(?:"
+    + "|".join(sorted(COMMITMENT_VERBS | COMMITMENT_NOUNS, key=len, reverse=True))
+    + r")\b",
     re.I,
 )
 _PERIOD = re.compile(
