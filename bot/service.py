@@ -104,13 +104,7 @@ class SummitService:
             await self.ledger.file(found.id, found.brief)  # a no-op once filed
             return StoredBriefRef(found.id, found.brief)
         run = await engine.run(article)
-        brief_id = await self.store.save_brief(
-            article,
-            run.brief,
-            prompt_version=run.key.prompt_version,
-            model=run.key.model,
-            usage=run.usage,
-        )
+        brief_id = await self.store.save_run(article, run)
         await self.ledger.file(brief_id, run.brief)
         return StoredBriefRef(brief_id, run.brief)
 

@@ -16,7 +16,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncEngine, async_sessionmaker
 
 from bot.core.models import Article, Brief
-from bot.core.ports import BriefKey, TokenUsage
+from bot.core.ports import BriefKey, BriefRun, TokenUsage
 from bot.store.database import create_engine, migrate
 from bot.store.ledger import LedgerStore
 from bot.store.ledger_deltas import DeltaStore
@@ -78,6 +78,16 @@ class Store:
         except IntegrityError:
             # A concurrent writer stored the same article or brief first: reuse its rows.
             return await self._save_brief(article, brief, prompt_version, model, usage)
+
+    async def save_run(self, article: Article, run: BriefRun) -> int:
+        """An engine run's brief, stored under its key with what it cost."""
+        return await self.save_brief(
+            article,
+            run.brief,
+            prompt_version=run.key.prompt_version,
+            model=run.key.model,
+            usage=run.usage,
+        )
 
     async def _save_brief(
         self,

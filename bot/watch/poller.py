@@ -354,13 +354,7 @@ class Watcher:
         if story_brief is None:
             return
         run = await self._brief(article)
-        copy_brief = await self.store.save_brief(
-            article,
-            run.brief,
-            prompt_version=run.key.prompt_version,
-            model=run.key.model,
-            usage=run.usage,
-        )
+        copy_brief = await self.store.save_run(article, run)
         delta = story_delta(await self.ledger.file(copy_brief, run.brief))
         if delta:
             await self.store.deltas.add(story_brief, copy_brief, delta_text(delta, article))
