@@ -111,7 +111,19 @@ EN_CUES: list[tuple[CueKind, str]] = [
         r"(?-i:(?:[A-Z][\w-]*\s+){1,6}(?:Initiative|Programme|Program|Fund|Facility|Partnership|"
         r"Centre|Center|Scholarships?|Fellowships?|Moonshot|Plan|Mission|Corridor|Network))\b|"
         r"(?:a|an)\s+(?:new\s+)?(?:[\w-]+\s+){0,3}(?:initiative|programme|program|fund|facility|"
-        r"scholarships?|fellowships?|grant|loan|package)\b)",
+        r"scholarships?|fellowships?|grant|loan|package)\b|"
+        # "announced visa on arrival for ...", "announced 500 scholarships": a benefit granted.
+        r"(?:(?:new|free|more|additional|\d[\d,]*)\s+)?(?:[\w-]+\s+){0,2}(?:visas?|"
+        r"scholarships|fellowships|visa-free|duty-free)\b)",
+    ),
+    # "announced setting up of a fund", "announced the establishment of a trade office",
+    # "unveiled a hike in grant-in-aid": the act itself named by a noun, put on the table.
+    (
+        "pledge",
+        r"\b(?:announc(?:e|es|ed|ing)|unveil(?:s|ed|ing)?)\s+(?:the\s+|a\s+|an\s+)?"
+        r"(?:new\s+|further\s+)?(?:setting\s+up|establishment|establishing|creation|creating|launch|"
+        r"launching|opening|expansion|extension|doubling|tripling|hike|increase|rise|"
+        r"introduction)\s+(?:of|in)\b",
     ),
     (
         "call",

@@ -196,6 +196,11 @@ def test_a_verb_lead_in_gives_its_subject_to_numbered_lines(engine: ExtractiveEn
         "The leaders concurred to launch a Next Generation Mobility Partnership.",
         "India is pleased to announce a $7.5 million grant for cancer screening.",
         "The Quad Leaders announced the Quad Cancer Moonshot to save lives.",
+        "Korea announced the setting up of a $5 million maritime training fund for the region.",
+        "The president also announced establishment of a consulate in Nuku'alofa.",
+        "Canada announced a doubling of its disaster relief grants to Caribbean states.",
+        "Japan also announced visa-free entry for Mongolian students from next April.",
+        "The Japanese side announced 1,000 scholarships for young African engineers.",
     ],
 )
 def test_commitments_carried_by_nouns_and_agreement_verbs(
@@ -263,6 +268,7 @@ def test_a_named_speaker_not_tied_to_a_country_speaks_for_himself(
         "Xi emphasized that China and Central Asian countries need to jointly fight terrorism.",
         "Putin invited member states to join the BRICS grain exchange.",
         "It is necessary to speed up the construction of the railway, Xi said.",
+        "“It is vital to build a regional early-warning network for tsunamis,” she said.",
     ],
 )
 def test_calls_in_every_form(engine: ExtractiveEngine, sentence: str) -> None:
@@ -282,10 +288,17 @@ def test_what_others_need_is_no_call(engine: ExtractiveEngine) -> None:
         "They will then be helicoptered to Manila where the meetings will be held.",
         "Canada is deeply committed to the FTAA by temperament and history.",
         "Australia is committed to upholding sovereignty and territorial integrity, he said.",
+        # a plan named as a noun: no act of the speaker's own
+        "The chair dropped the talks, abandoning his contested plan to split the working groups.",
     ],
 )
 def test_stances_and_itineraries_are_not_items(engine: ExtractiveEngine, sentence: str) -> None:
     assert kinds_and_texts(brief(engine, sentence)) == []
+
+
+def test_a_gerund_inside_a_goal_is_no_second_commitment(engine: ExtractiveEngine) -> None:
+    sentence = "Norway is ready to work toward a goal of jointly mobilising $2 billion for forests."
+    assert [k for k, _ in kinds_and_texts(brief(engine, sentence))] == ["offer"]
 
 
 def test_urging_others_to_uphold_a_system_is_still_a_call(engine: ExtractiveEngine) -> None:

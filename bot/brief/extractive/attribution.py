@@ -27,6 +27,7 @@ _PARTICIPLE_REPORT = re.compile(
     r",\s+(?:telling|saying|adding|noting|announcing)\s+(?:[^,]{0,50}?\s+)?that\s+"
 )
 _QUOTED = re.compile(r"^[\"“](?P<quote>.+?)[,.!?]?[\"”]\s*,?\s+(?P<rest>.*)$")
+_ADVERBS = re.compile(r"^\s*(?:(?:also|further|then|now|later|jointly|separately)\s+)*")
 _SPEAKER_STOP = re.compile(
     r"\b(?:will|would|should|must|can|could|may|ready|willing|urged|pledged|agreed)\b", re.I
 )
@@ -98,7 +99,8 @@ def _strip_leading(text: str, language: Language) -> tuple[str, str | None]:
         return text, None  # "X called for reform and said ...": the call is content, not a name
     if any(c.start < boundary < c.end for c in cues):
         return text, None  # "Putin invited member states to ...": "states" is no reporting verb
-    verb_at = len(text) - len(text[boundary:].lstrip())
+    # "India also announced ...": an adverb may sit between the subject and its verb.
+    verb_at = len(text) - len(_ADVERBS.sub("", text[boundary:], count=1))
     if any(c.start == verb_at for c in cues):
         return text, None  # "Australia announced A$50 million ...": a pledge, not a report
     if any(c.start == match.end() for c in cues):

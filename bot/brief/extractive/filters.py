@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from lemminflect import getAllLemmas
+
 from bot.brief.extractive.words import STOPWORDS, WORD, is_adverb, is_only_verb
 from bot.brief.figures import has_figure
 from bot.language.commitment import (
@@ -148,6 +150,23 @@ def is_generic(phrase: str) -> bool:
         and not (low.endswith("ed") and not w[0].isupper())
     ]
     return not content
+
+
+# Verbs that bring a new thing into being: what they create can be checked later.
+_FOUNDING_VERBS = frozenset(
+    ["create", "establish", "build", "set", "launch", "found", "open", "construct", "form"]
+)
+
+
+def founds_something(phrase: str) -> bool:
+    """ "create a comprehensive security system": a new thing named by a noun that is not a
+    vague word, so the phrase commits to something a reader could check even without a name
+    or a figure."""
+    verb, rest = head_verb(phrase)
+    if verb not in _FOUNDING_VERBS:
+        return False
+    nouns = [w.lower() for w in WORD.findall(rest)[1:6]]
+    return any(w not in VAGUE and w not in STOPWORDS and "NOUN" in getAllLemmas(w) for w in nouns)
 
 
 def is_concrete(text: str) -> bool:

@@ -33,6 +33,16 @@ _NOUN_BEFORE = re.compile(
 _NEVER_A_NOUN = re.compile(
     r"(?:it|is|are|was|were|will|shall|would|should|must|can|could|may|might)\b", re.I
 )
+# A gerund after such a preposition names an act inside another predicate's object, not a
+# new one; "by agreeing to abide by" is the act itself, so "by" is not among them.
+_PREPOSITION_BEFORE = re.compile(
+    r"\b(?:of|toward|towards|about|from|without)\s+(?:\w+ly\s+)?$", re.I
+)
+_GERUND_CUE = re.compile(r"^\w+ing\b", re.I)
+_DETERMINER_AND_WORD = re.compile(
+    r"(?:[’']s|\b(?:the|a|an|its|their|his|her|our|this|that|these|those))\s+(?P<word>[a-z][\w-]*)\s+$",
+    re.I,
+)
 _RECOGNISED_NEED = re.compile(
     r"\b(?:recogni[sz](?:e|es|ed)|acknowledg(?:e|es|ed)|not(?:e|es|ed)|understood|understand|"
     r"s(?:ee|aw))\s+$",
@@ -146,6 +156,14 @@ def _scan(language: Language, text: str) -> list[Cue]:
             and not _NEVER_A_NOUN.match(match.group())
         ):
             continue  # "Japan's pledge to fund ...", "the plan to build ...": a noun
+        if (
+            language.code == "en"
+            and _modified_noun(before)
+            and not _NEVER_A_NOUN.match(match.group())
+        ):
+            continue  # "his disputed plan to ...", "an ambitious pledge to ...": still a noun
+        if _PREPOSITION_BEFORE.search(before) and _GERUND_CUE.match(match.group()):
+            continue  # "toward a goal of jointly mobilising $100 billion": the gerund is a noun
         if _RECOGNISED_NEED.search(before) and match.group().lower().startswith(
             ("the need", "the necessity", "the urgency", "the imperative")
         ):
@@ -180,6 +198,20 @@ def _compile_triggers(triggers: frozenset[str]) -> re.Pattern[str]:
         r"|(?<=[A-Za-z])[’']ll(?![A-Za-z])",
         re.IGNORECASE,
     )
+
+
+def _modified_noun(before: str) -> bool:
+    """A determiner and one modifier before the cue word ("his disputed plan"): an adjective
+    or a participle there makes the cue word a noun; a noun there ("the leaders plan to") is
+    the subject, and the cue stays a verb."""
+    found = _DETERMINER_AND_WORD.search(before)
+    if not found:
+        return False
+    word = found.group("word").lower()
+    lemmas = getAllLemmas(word)
+    if "NOUN" in lemmas or "PROPN" in lemmas:
+        return False
+    return "ADJ" in lemmas or (word.endswith("ed") and "VERB" in lemmas)
 
 
 def _acts(cue: str, addressee: str | None, text: str, end: int) -> bool:
