@@ -201,6 +201,7 @@ def test_a_verb_lead_in_gives_its_subject_to_numbered_lines(engine: ExtractiveEn
         "Canada announced a doubling of its disaster relief grants to Caribbean states.",
         "Japan also announced visa-free entry for Mongolian students from next April.",
         "The Japanese side announced 1,000 scholarships for young African engineers.",
+        "Brazil will setup five regional seed banks across the Amazon basin.",
     ],
 )
 def test_commitments_carried_by_nouns_and_agreement_verbs(
@@ -288,6 +289,9 @@ def test_what_others_need_is_no_call(engine: ExtractiveEngine) -> None:
         "They will then be helicoptered to Manila where the meetings will be held.",
         "Canada is deeply committed to the FTAA by temperament and history.",
         "Australia is committed to upholding sovereignty and territorial integrity, he said.",
+        # securing the meeting itself: arrangements, not commitments made at it
+        "Turkey will deploy fighter jets to patrol the skies over Ankara during the summit.",
+        "Police will close roads around the venue for the leaders' meeting next week.",
         # a plan named as a noun: no act of the speaker's own
         "The chair dropped the talks, abandoning his contested plan to split the working groups.",
     ],

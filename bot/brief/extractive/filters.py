@@ -108,6 +108,19 @@ def head_verb(phrase: str) -> tuple[str, str]:
     return words[i].lower(), phrase[start:]
 
 
+# Securing the meeting itself ("deploy aircraft ... during the alliance's summit", "close
+# roads around the venue"): arrangements for the event, not commitments made at it.
+_SECURING = frozenset(
+    "deploy station patrol close seal enforce secure guard tighten ban restrict cordon impose "
+    "shut block".split()
+)
+_DURING_THE_MEETING = re.compile(
+    r"\b(?:during|for|around|ahead\s+of|throughout|near)\s+(?:the\s+)?(?:[\w’'-]+\s+){0,3}?"
+    r"(?:summit|meeting|gathering|talks|visit|venue|conference)s?\b",
+    re.I,
+)
+
+
 def not_a_commitment(phrase: str) -> str | None:
     """Why `phrase` (what follows the cue) commits to nothing, or None when it does."""
     verb, rest = head_verb(phrase)
@@ -119,6 +132,8 @@ def not_a_commitment(phrase: str) -> str | None:
         return "itinerary"
     if _PAPERWORK.match(rest):
         return "itinerary"
+    if verb in _SECURING and _DURING_THE_MEETING.search(rest):
+        return "arrangements for the meeting"
     if verb in STATIVE_VERBS:
         return "a state, not an action"
     if verb in HEDGE_VERBS:
