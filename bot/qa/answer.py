@@ -246,7 +246,12 @@ def indirect(question: str) -> str:
         return question[:1].lower() + question[1:]
     words = match.group("rest").split()
     aux = match.group("aux").lower()
-    at = _verb_at(words, loose=aux not in ("is", "are", "was", "were", "has", "have", "had"))
+    at = _verb_at(
+        words,
+        loose=aux not in ("is", "are", "was", "were", "has", "have", "had"),
+        base=aux
+        in ("did", "does", "do", "will", "would", "shall", "can", "could", "should", "must"),
+    )
     if at is None:
         return question[:1].lower() + question[1:]
     subject, tail = " ".join(words[:at]), words[at:]
@@ -258,16 +263,25 @@ def indirect(question: str) -> str:
     return f"{wh[:1].lower()}{wh[1:]} {clause}"
 
 
-def _verb_at(words: list[str], *, loose: bool) -> int | None:
+def _verb_at(words: list[str], *, loose: bool, base: bool) -> int | None:
     """Where the subject's verb begins: "to", "be" or a word that can only be a verb; failing
-    those, the first lower-case word that can be one."""
+    those, the first lower-case word that can be one. After "did"/"does" the verb is in its
+    base form ("does Japan say it will keep prioritising": "say", not "prioritising"), and a
+    word right after a determiner is a noun ("did the visit take place": "take")."""
     for i, word in enumerate(words[1:], start=1):
+        if base and not is_base_verb(word):
+            continue
         if word.lower() in ("to", "be") or (word.islower() and is_only_verb(word)):
             return i
     for i, word in enumerate(words[1:], start=1):
+        if words[i - 1].lower() in _DETERMINERS:
+            continue
         if loose and word.islower() and is_base_verb(word):
             return i
     return None
+
+
+_DETERMINERS = frozenset(["the", "a", "an", "its", "their", "his", "her", "our", "this", "that"])
 
 
 def _tensed(verb: str, aux: str) -> str:

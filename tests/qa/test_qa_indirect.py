@@ -21,6 +21,13 @@ from bot.qa.answer import indirect
             "where the training center for peacekeepers will be built",
         ),
         ("How many students are in the first cohort", "how many students are in the first cohort"),
+        # a noun after a determiner is no verb; after "did"/"does" the verb is the base form
+        ("When did the visit take place", "when the visit took place"),
+        ("When will the e-network start operating", "when the e-network will start operating"),
+        (
+            "What does Fiji say it will keep prioritising in the region",
+            "what Fiji says it will keep prioritising in the region",
+        ),
     ],
 )
 def test_indirect(question: str, echo: str) -> None:

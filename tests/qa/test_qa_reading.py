@@ -10,6 +10,10 @@ import pytest
 
 from bot.core.models import Answer, Article
 from bot.qa import answer_question
+from bot.qa.figures import Found, Kind
+from bot.qa.judge import dates_the_report
+from bot.qa.lexicon import Stems
+from bot.qa.question import parse
 
 STORY = """Leaders launch Harbour Development Bank at Coral Bay summit
 The leaders agreed to set up the Harbour Development Bank with capital of 40 billion dollars.
@@ -77,6 +81,23 @@ def test_declines_what_the_story_does_not_say(story: Article, question: str) -> 
     answer = ask(question, story)
     assert not answer.answerable
     assert answer.answer.startswith("The coverage doesn't say")
+
+
+def test_a_weekday_that_dates_the_report_is_not_when_the_work_will_happen() -> None:
+    text = "Nuku'alofa : Tonga Thursday proposed an e-network to connect the outer islands."
+    day = text.index("Thursday")
+    found = Found(Kind.DATE, day, day + len("Thursday"), "Thursday")
+    future = parse("When will the e-network start operating?", Stems())
+    past = parse("When did Tonga propose the e-network?", Stems())
+    assert dates_the_report(found, future, text)
+    assert not dates_the_report(found, past, text)
+    # a participle of the future keeps its day: "to be concluded Monday"
+    text = "The declaration, to be concluded Monday, sets out the response."
+    day = text.index("Monday")
+    found = Found(Kind.DATE, day, day + len("Monday"), "Monday")
+    assert not dates_the_report(
+        found, parse("When is the declaration to be concluded?", Stems()), text
+    )
 
 
 LIST_STORY = """Reef summit opens in Tanna
