@@ -102,7 +102,10 @@ def _open(question: Question, candidates: list[Candidate], stems: Stems) -> Answ
     relevant = [
         c
         for c in candidates
-        if c.coverage >= floor and _adds(c, question, stems) and _names_focus(c, question, stems)
+        if c.coverage >= floor
+        and _adds(c, question, stems)
+        and _names_focus(c, question, stems)
+        and _names_specifics(c, question, stems)
     ]
     if question.commitment:
         relevant = [c for c in relevant if c.commitment and not c.hedged]
@@ -144,6 +147,26 @@ def _names_focus(candidate: Candidate, question: Question, stems: Stems) -> bool
         return True
     own = set(stems.tokens(candidate.hit.text))
     return question.focus in own or bool(stems.synonyms(question.focus) & own)
+
+
+_CAPITALISED = re.compile(r"(?<=[\s(“\"])[A-Z][\w-]+")
+
+
+def _names_specifics(candidate: Candidate, question: Question, stems: Stems) -> bool:
+    """ "Which specific projects ...": a name stands beside what is asked for ("the Nadi
+    flood wall project"), not only the common noun ("key projects in five countries")."""
+    if question.specific is None:
+        return True
+    text = candidate.hit.text
+    asked = {t.stem for t in question.terms}
+    for word in re.finditer(r"[\w-]+", text):
+        if stems.tokens(word.group()) != (question.specific,):
+            continue
+        near = text[max(0, word.start() - 40) : word.end() + 50]
+        names = (stems.tokens(n.group()) for n in _CAPITALISED.finditer(near))
+        if any(n and n[0] not in asked for n in names):
+            return True
+    return False
 
 
 def _floor(candidates: list[Candidate]) -> float:

@@ -187,3 +187,20 @@ def test_destinations_names_after_a_remit_and_paraphrased_verbs(
 def test_which_allies_asks_for_countries_and_declines_without_them(islands: Article) -> None:
     answer = ask("Which allies will provide the 300 million dollars a year?", islands)
     assert not answer.answerable
+
+
+GRANTS_STORY = """Lagoon leaders agree grants
+"We are ready to provide 40 million dollars in grants this year to support key projects in \
+three atolls," the premier said.
+Separately, Fiji will fund the Nadi River flood wall project with 5 million dollars.
+"""
+
+
+def test_which_specific_things_must_be_named_beside_the_noun() -> None:
+    digest = hashlib.sha256(GRANTS_STORY.encode()).hexdigest()
+    article = Article(title="Grants", text=GRANTS_STORY, sha256=digest, url="https://e.org/g")
+    answer = ask("Which specific projects will the 40 million dollars in grants fund?", article)
+    assert not answer.answer.startswith("“We are ready")
+    answer = ask("Which specific project will Fiji fund?", article)
+    assert answer.answerable
+    assert "Nadi River" in answer.answer
