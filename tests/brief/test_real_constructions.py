@@ -202,6 +202,7 @@ def test_a_verb_lead_in_gives_its_subject_to_numbered_lines(engine: ExtractiveEn
         "Japan also announced visa-free entry for Mongolian students from next April.",
         "The Japanese side announced 1,000 scholarships for young African engineers.",
         "Brazil will setup five regional seed banks across the Amazon basin.",
+        "Peru will also invite 300 young diplomats to study in Lima.",
     ],
 )
 def test_commitments_carried_by_nouns_and_agreement_verbs(
@@ -673,3 +674,25 @@ def test_a_decisions_paragraphs_name_no_invented_actor(engine: ExtractiveEngine)
         ("Unattributed", "Called for substantially reducing methane emissions by 2030"),
         ("Unattributed", "Urges Parties to communicate their next NDCs well in advance"),
     ]
+
+
+def test_two_counts_of_people_are_two_deliverables_and_help_takes_a_bare_verb(
+    engine: ExtractiveEngine,
+) -> None:
+    sentence = (
+        "Chile will fund a coast guard base and help train 800 cadets and 200 customs officers."
+    )
+    texts = [t for _, t in kinds_and_texts(brief(engine, sentence))]
+    assert len(texts) == 3
+    assert any("800 cadets" in t and "200" not in t for t in texts)
+    assert any("200 customs officers" in t for t in texts)
+
+
+def test_a_list_of_areas_is_scope_and_gerunds_with_objects_are_acts(
+    engine: ExtractiveEngine,
+) -> None:
+    scope = "The new initiatives cover areas ranging from trade promotion, health and hygiene."
+    assert kinds_and_texts(brief(engine, scope)) == []
+    acts = "Other measures include building 12 ferry terminals and sending 90 engineers to Tonga."
+    texts = [t for _, t in kinds_and_texts(brief(engine, acts))]
+    assert len(texts) == 2

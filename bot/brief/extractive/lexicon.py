@@ -38,6 +38,7 @@ _NEVER_A_NOUN = re.compile(
 _PREPOSITION_BEFORE = re.compile(
     r"\b(?:of|toward|towards|about|from|without)\s+(?:\w+ly\s+)?$", re.I
 )
+_INVITATION = re.compile(r"^invit", re.I)
 _GERUND_CUE = re.compile(r"^\w+ing\b", re.I)
 _DETERMINER_AND_WORD = re.compile(
     r"(?:[’']s|\b(?:the|a|an|its|their|his|her|our|this|that|these|those))\s+(?P<word>[a-z][\w-]*)\s+$",
@@ -168,6 +169,8 @@ def _scan(language: Language, text: str) -> list[Cue]:
             ("the need", "the necessity", "the urgency", "the imperative")
         ):
             continue  # "recognized the need for ...": a stance, not a call
+        if _invited_by_the_pledge(found, match.group(), text[: match.start()]):
+            continue  # "will invite 500 officers to study in China": a programme offered
         found.append(
             Cue(language.cue_kinds[name], match.start(), match.end(), match.group(), addressee)
         )
@@ -197,6 +200,16 @@ def _compile_triggers(triggers: frozenset[str]) -> re.Pattern[str]:
         r"(?<![A-Za-z’'])" + trie_pattern(w.lower() for w in triggers) + r"(?![A-Za-z’'])"
         r"|(?<=[A-Za-z])[’']ll(?![A-Za-z])",
         re.IGNORECASE,
+    )
+
+
+def _invited_by_the_pledge(found: list[Cue], cue: str, before: str) -> bool:
+    """An invitation right after "will" is what the pledge does, not a call of its own."""
+    return (
+        bool(found)
+        and _INVITATION.match(cue) is not None
+        and found[-1].kind in ("pledge", "offer")
+        and not before[found[-1].end :].strip()
     )
 
 

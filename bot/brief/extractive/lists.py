@@ -75,6 +75,13 @@ _CALL_NOUN = re.compile(rf"^(?:{_CALL_NOUNS})$", re.I)
 # Elements of a listed content: commas and semicolons at the top level, not "and" inside one
 # ("expanding trade ties and connectivity cooperation" is one proposal).
 _ELEMENT = re.compile(r",\s+(?:and\s+|as\s+well\s+as\s+)?|;\s+(?:and\s+)?")
+# "building 30 projects and sending 500 experts": two acts, each a gerund with its object.
+_GERUND_AND = re.compile(r"\s+and\s+(?=[a-z]+ing\s+(?:\d|the\b|a\b|an\b))")
+_SCOPE = re.compile(
+    r"^(?:the\s+)?(?:areas|fields|sectors|domains|topics|issues)\s+"
+    r"(?:ranging\s+from|such\s+as|including|like)\b",
+    re.I,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -159,7 +166,14 @@ def nominal_list(content: str) -> NominalList | None:
     match = _NOMINAL.match(content.strip().rstrip("."))
     if not match:
         return None
-    elements = [e.strip(" .;") for e in _ELEMENT.split(match.group("list")) if e.strip(" .;")]
+    if _SCOPE.match(match.group("list")):
+        return None  # "cover areas ranging from trade to health": the scope, no deliverable
+    elements = [
+        part.strip(" .;")
+        for e in _ELEMENT.split(match.group("list"))
+        for part in _GERUND_AND.split(e)
+        if part.strip(" .;")
+    ]
     if match.group("noun").lower() in ("that", "this", "it") and not has_figure(content):
         return None  # "This includes ..." names a package only when it names its money
     kind: Kind = "call" if _CALL_NOUN.match(match.group("noun")) else "pledge"
