@@ -290,6 +290,10 @@ def test_what_others_need_is_no_call(engine: ExtractiveEngine) -> None:
         "They will then be helicoptered to Manila where the meetings will be held.",
         "Canada is deeply committed to the FTAA by temperament and history.",
         "Australia is committed to upholding sovereignty and territorial integrity, he said.",
+        # ideals held, the forum's own calendar, a need talked about
+        "We are determined to protect and defend our freedom and our values, including democracy.",
+        "The forum agreed to convene its 12th meeting in Apia in 2028.",
+        "Leaders kept the embargo on Fiji, despite talk about the need to lift it.",
         # securing the meeting itself: arrangements, not commitments made at it
         "Turkey will deploy fighter jets to patrol the skies over Ankara during the summit.",
         "Police will close roads around the venue for the leaders' meeting next week.",
@@ -696,3 +700,16 @@ def test_a_list_of_areas_is_scope_and_gerunds_with_objects_are_acts(
     acts = "Other measures include building 12 ferry terminals and sending 90 engineers to Tonga."
     texts = [t for _, t in kinds_and_texts(brief(engine, acts))]
     assert len(texts) == 2
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind"),
+    [
+        ("Samoa will protect its fisheries from illegal trawlers.", "pledge"),
+        ("Tonga is ready to host the next meeting of the Joint Fisheries Committee.", "offer"),
+    ],
+)
+def test_protecting_a_thing_and_hosting_a_named_committee_are_commitments(
+    engine: ExtractiveEngine, sentence: str, kind: str
+) -> None:
+    assert [k for k, _ in kinds_and_texts(brief(engine, sentence))] == [kind]

@@ -108,6 +108,44 @@ def head_verb(phrase: str) -> tuple[str, str]:
     return words[i].lower(), phrase[start:]
 
 
+# "protect and defend our freedom and our common values": holding to ideals states a position;
+# "protect fisheries" or "defend the Philippines' rights in court" name something to be done.
+_GUARDING_VERBS = frozenset(
+    "protect defend safeguard preserve uphold respect honour honor cherish promote".split()
+)
+_IDEALS = frozenset(
+    """
+    values value freedom freedoms liberty liberties democracy democracies rights right law
+    principles principle sovereignty integrity security order charter unity solidarity dignity
+    justice independence territorial human rule individual indivisible common shared universal
+    fundamental international rules-based way life lives peace stability
+    """.split()
+)
+
+
+def _only_ideals(rest: str) -> bool:
+    words = [w.lower() for w in WORD.findall(rest)[1:]]
+    content = [
+        w
+        for w in words
+        if w not in STOPWORDS
+        and w not in VAGUE
+        and w not in _PARTICLES
+        and w not in _GUARDING_VERBS
+        and w not in ("including", "such", "especially", "particularly")
+    ]
+    return bool(content) and all(w in _IDEALS for w in content)
+
+
+# "convene its 15th meeting in the Gambia in 2022", "hold the next summit": where the forum
+# meets next is its calendar, not a commitment; a country that hosts it, or "the next meeting
+# of" a named committee, commits to something.
+_NEXT_MEETING = re.compile(
+    r"^(?:convene|hold)\s+(?:its|their|the|our)\s+"
+    r"(?:next|following|\d+(?:st|nd|rd|th)|[a-z]+(?:th|st|nd|rd))\s+"
+    r"(?:\w+\s+)?(?:meeting|summit|session|conference|forum)\b(?!\s+of\b)",
+    re.I,
+)
 # Securing the meeting itself ("deploy aircraft ... during the alliance's summit", "close
 # roads around the venue"): arrangements for the event, not commitments made at it.
 _SECURING = frozenset(
@@ -130,12 +168,14 @@ def not_a_commitment(phrase: str) -> str | None:
         return "statement of position"
     if verb in ITINERARY_VERBS or _HOLD_TALKS.match(rest) or _JOIN_EVENT.match(rest):
         return "itinerary"
-    if _PAPERWORK.match(rest):
+    if _PAPERWORK.match(rest) or _NEXT_MEETING.match(rest):
         return "itinerary"
     if verb in _SECURING and _DURING_THE_MEETING.search(rest):
         return "arrangements for the meeting"
     if verb in STATIVE_VERBS:
         return "a state, not an action"
+    if verb in _GUARDING_VERBS and _only_ideals(rest):
+        return "a principle held, not an action"
     if verb in HEDGE_VERBS:
         return "hedged"
     lowered = phrase.lower()

@@ -36,8 +36,9 @@ _NEVER_A_NOUN = re.compile(
 # A gerund after such a preposition names an act inside another predicate's object, not a
 # new one; "by agreeing to abide by" is the act itself, so "by" is not among them.
 _PREPOSITION_BEFORE = re.compile(
-    r"\b(?:of|toward|towards|about|from|without)\s+(?:\w+ly\s+)?$", re.I
+    r"\b(?:of|toward|towards|about|from|without|despite|over)\s+(?:\w+ly\s+)?$", re.I
 )
+_NEED_NOUNS = ("the need", "the necessity", "the urgency", "the imperative")
 _INVITATION = re.compile(r"^invit", re.I)
 _GERUND_CUE = re.compile(r"^\w+ing\b", re.I)
 _DETERMINER_AND_WORD = re.compile(
@@ -165,10 +166,12 @@ def _scan(language: Language, text: str) -> list[Cue]:
             continue  # "his disputed plan to ...", "an ambitious pledge to ...": still a noun
         if _PREPOSITION_BEFORE.search(before) and _GERUND_CUE.match(match.group()):
             continue  # "toward a goal of jointly mobilising $100 billion": the gerund is a noun
-        if _RECOGNISED_NEED.search(before) and match.group().lower().startswith(
-            ("the need", "the necessity", "the urgency", "the imperative")
+        if (_RECOGNISED_NEED.search(before) or _PREPOSITION_BEFORE.search(before)) and (
+            match.group().lower().startswith(_NEED_NOUNS)
         ):
-            continue  # "recognized the need for ...": a stance, not a call
+            # "recognized the need for ...": a stance; "talk about the need to ...", "out of
+            # conviction of the imperative to ...": a motive or a topic, not a call.
+            continue
         if _invited_by_the_pledge(found, match.group(), text[: match.start()]):
             continue  # "will invite 500 officers to study in China": a programme offered
         found.append(
