@@ -713,3 +713,15 @@ def test_protecting_a_thing_and_hosting_a_named_committee_are_commitments(
     engine: ExtractiveEngine, sentence: str, kind: str
 ) -> None:
     assert [k for k, _ in kinds_and_texts(brief(engine, sentence))] == [kind]
+
+
+def test_a_country_name_does_not_decide_a_pillar_and_a_purpose_outweighs_the_aid(
+    engine: ExtractiveEngine,
+) -> None:
+    body = (
+        "The United Kingdom will deliver 50 million dollars in grant aid to buy vaccines. "
+        "The United Arab Emirates agreed to train Sudanese pilots on fighter jets."
+    )
+    pillars = {i.text: p.key for p in brief(engine, body).pillars for i in p.items}
+    assert sorted(pillars.values()) == ["political_security", "socio_cultural"]
+    assert [k for t, k in pillars.items() if "vaccines" in t] == ["socio_cultural"]
