@@ -292,8 +292,11 @@ def _verb_at(words: list[str], *, loose: bool, base: bool) -> int | None:
     base form ("does Japan say it will keep prioritising": "say", not "prioritising"), and a
     word right after a determiner is a noun ("did the visit take place": "take")."""
     for i, word in enumerate(words[1:], start=1):
-        if base and not is_base_verb(word):
+        if (base and not is_base_verb(word)) or words[i - 1].lower() in _DETERMINERS:
             continue
+        following = words[i + 1].lower() if i + 1 < len(words) else ""
+        if word.lower() == "to" and following in _DETERMINERS:
+            continue  # "pledges to the fund": a preposition, not the infinitive's "to"
         if word.lower() in ("to", "be") or (word.islower() and is_only_verb(word)):
             return i
     for i, word in enumerate(words[1:], start=1):

@@ -73,6 +73,7 @@ def judge(hit: Hit, question: Question, index: Searchable, kinds: frozenset[Kind
         for at in [_clause_of(found.start, clauses)]
         if not _restates(found, question)
         and not dates_the_report(found, question, text)
+        and not _year_for_a_day(found, question)
         and _counts_what_is_asked(found, question, text, clauses[at], index)
     )
     clause = text[clauses[best][0] : clauses[best][1]]
@@ -104,6 +105,19 @@ def _counts_what_is_asked(
 _FUTURE_ASK = re.compile(r"^\s*when\s+(?:will|shall|is|are|does|do)\b", re.I)
 _WEEKDAY = re.compile(r"^(?:on\s+)?(?:mon|tues|wednes|thurs|fri|satur|sun)day$", re.I)
 _PAST_VERB = re.compile(r"^(?:\w+ed|said|told|met|held|made|gave|took|spoke|set|put)$", re.I)
+
+
+_ASKS_A_DAY = re.compile(r"\b(?:on\s+)?what\s+(?:exact\s+)?(?:date|day)\b", re.I)
+_BARE_YEAR = re.compile(r"^(?:\w+\s+)?(?:19|20)\d\d$")
+
+
+def _year_for_a_day(found: Found, question: Question) -> bool:
+    """ "On what date will the summit take place?": "beyond 2020" names no day."""
+    return (
+        found.kind is Kind.DATE
+        and bool(_ASKS_A_DAY.search(question.text))
+        and bool(_BARE_YEAR.match(found.text))
+    )
 
 
 def dates_the_report(found: Found, question: Question, text: str) -> bool:

@@ -204,3 +204,19 @@ def test_which_specific_things_must_be_named_beside_the_noun() -> None:
     answer = ask("Which specific project will Fiji fund?", article)
     assert answer.answerable
     assert "Nadi River" in answer.answer
+
+
+RETREAT_STORY = """Atoll leaders meet
+The leaders of nine atoll states held their annual retreat on Motu Nui Island yesterday.
+To widen exchanges beyond 2030, the two sides will adopt a new agenda by the next summit.
+"""
+
+
+def test_an_island_is_a_place_and_a_year_is_no_date() -> None:
+    digest = hashlib.sha256(RETREAT_STORY.encode()).hexdigest()
+    article = Article(title="Retreat", text=RETREAT_STORY, sha256=digest, url="https://e.org/r")
+    answer = ask("Where did the leaders hold their retreat?", article)
+    assert answer.answerable
+    assert answer.answer.startswith("Motu Nui Island")
+    answer = ask("On what date will the next summit take place?", article)
+    assert not answer.answerable
