@@ -73,7 +73,7 @@ def judge(hit: Hit, question: Question, index: Searchable, kinds: frozenset[Kind
         for at in [_clause_of(found.start, clauses)]
         if not _restates(found, question)
         and not dates_the_report(found, question, text)
-        and not _year_for_a_day(found, question)
+        and not names_no_day(found, question)
         and _counts_what_is_asked(found, question, text, clauses[at], index)
     )
     clause = text[clauses[best][0] : clauses[best][1]]
@@ -111,7 +111,7 @@ _ASKS_A_DAY = re.compile(r"\b(?:on\s+)?what\s+(?:exact\s+)?(?:date|day)\b", re.I
 _BARE_YEAR = re.compile(r"^(?:\w+\s+)?(?:19|20)\d\d$")
 
 
-def _year_for_a_day(found: Found, question: Question) -> bool:
+def names_no_day(found: Found, question: Question) -> bool:
     """ "On what date will the summit take place?": "beyond 2020" names no day."""
     return (
         found.kind is Kind.DATE
