@@ -725,3 +725,37 @@ def test_a_country_name_does_not_decide_a_pillar_and_a_purpose_outweighs_the_aid
     pillars = {i.text: p.key for p in brief(engine, body).pillars for i in p.items}
     assert sorted(pillars.values()) == ["political_security", "socio_cultural"]
     assert [k for t, k in pillars.items() if "vaccines" in t] == ["socio_cultural"]
+
+
+@pytest.mark.parametrize(
+    ("body", "wanted"),
+    [
+        (
+            "The summit closed in Dakar on Sunday with a pledge to build a regional seed bank.",
+            "The summit pledged to build a regional seed bank",
+        ),
+        (
+            "The ministers agreed to the establishment of a joint commission on fisheries.",
+            "The ministers agreed to the establishment of a joint commission on fisheries",
+        ),
+        (
+            "Ms Ardern announced her government's willingness to train 400 nurses by 2027.",
+            "willingness to train 400 nurses by 2027",
+        ),
+        (
+            '"We will open a consulate in Apia," he said, adding that New Zealand will fund '
+            "a $5 million ferry upgrade.",
+            "New Zealand will fund a $5 million ferry upgrade",
+        ),
+    ],
+)
+def test_commitments_carried_by_a_noun_or_added_after_a_quote(
+    engine: ExtractiveEngine, body: str, wanted: str
+) -> None:
+    texts = [t for _, t in kinds_and_texts(brief(engine, body))]
+    assert any(wanted in t for t in texts), texts
+
+
+def test_what_a_plan_depends_on_is_no_commitment(engine: ExtractiveEngine) -> None:
+    body = '"This is an idea for later," the premier said, adding that it would depend on donors.'
+    assert kinds_and_texts(brief(engine, body)) == []

@@ -48,7 +48,12 @@ def segments(text: str, language: Language) -> list[Segment]:
     quote = _QUOTED.match(text)
     found = quote and language.trailing_attribution.match(", " + quote.group("rest"))
     if quote and found:
-        return [Segment(quote.group("quote"), found.group("speaker"), quoted=True)]
+        said = [Segment(quote.group("quote"), found.group("speaker"), quoted=True)]
+        # "“...,” he noted, adding that Japan will make a $5 billion credit line available"
+        more = _MORE.match(found.group("tail") or "")
+        if more:
+            said.append(Segment(more.group("more").strip().rstrip("."), found.group("speaker")))
+        return said
     # A quotation that opens here and runs on into the next sentence.
     quoted = text[:1] in '"“' and (text.count('"') % 2 == 1 or text.count("“") > text.count("”"))
     text, speaker = _strip_interposed(text)
