@@ -50,9 +50,9 @@ def segments(text: str, language: Language) -> list[Segment]:
     if quote and found:
         said = [Segment(quote.group("quote"), found.group("speaker"), quoted=True)]
         # "“...,” he noted, adding that Japan will make a $5 billion credit line available"
-        more = _MORE.match(found.group("tail") or "")
-        if more:
-            said.append(Segment(more.group("more").strip().rstrip("."), found.group("speaker")))
+        added = _MORE.match(found.group("tail") or "")
+        if added:
+            said.append(Segment(added.group("more").strip().rstrip("."), found.group("speaker")))
         return said
     # A quotation that opens here and runs on into the next sentence.
     quoted = text[:1] in '"“' and (text.count('"') % 2 == 1 or text.count("“") > text.count("”"))
