@@ -759,3 +759,25 @@ def test_commitments_carried_by_a_noun_or_added_after_a_quote(
 def test_what_a_plan_depends_on_is_no_commitment(engine: ExtractiveEngine) -> None:
     body = '"This is an idea for later," the premier said, adding that it would depend on donors.'
     assert kinds_and_texts(brief(engine, body)) == []
+
+
+def test_steering_ones_own_companies_is_a_pledge_not_a_call(engine: ExtractiveEngine) -> None:
+    own = "Korea will encourage Korean firms to invest 2 billion dollars in Peru."
+    assert [k for k, _ in kinds_and_texts(brief(engine, own))] == ["pledge"]
+    others = "We will encourage the regional development banks to lend more to small islands."
+    assert [k for k, _ in kinds_and_texts(brief(engine, others))] == ["call"]
+
+
+def test_sub_items_of_a_listed_point_and_nouns_before_of(engine: ExtractiveEngine) -> None:
+    body = (
+        "Heads agreed to the following:\n\n"
+        "1. Reform of the Secretariat to make it leaner.\n\n"
+        "This includes:\n\n"
+        "a) the review of the Audit Committee;\n\n"
+        "b) consideration of the Panel's proposals on budgets;\n\n"
+        "2. Strengthening the role of the Chair.\n"
+    )
+    texts = [t for _, t in kinds_and_texts(brief(engine, body))]
+    assert len(texts) == 4
+    assert texts[0].startswith("Heads committed to reform of the Secretariat")
+    assert any("Audit Committee" in t for t in texts)

@@ -39,6 +39,12 @@ _PREPOSITION_BEFORE = re.compile(
     r"\b(?:of|toward|towards|about|from|without|despite|over)\s+(?:\w+ly\s+)?$", re.I
 )
 _NEED_NOUNS = ("the need", "the necessity", "the urgency", "the imperative")
+# One's own companies, firms or citizens: "its companies", "Chinese enterprises".
+_OWN = re.compile(
+    r"^(?:(?:its|their|our|his|her)\s+(?:own\s+)?|(?:domestic|national)\s+|"
+    r"[A-Z][a-z]+(?:ese|ian|ish|an|i)\s+)(?:[\w-]+\s+)?(?:companies|firms|businesses|"
+    r"enterprises|investors|banks|universities|citizens|nationals|exporters)\b"
+)
 _INVITATION = re.compile(r"^invit", re.I)
 _GERUND_CUE = re.compile(r"^\w+ing\b", re.I)
 _DETERMINER_AND_WORD = re.compile(
@@ -172,7 +178,7 @@ def _scan(language: Language, text: str) -> list[Cue]:
             # "recognized the need for ...": a stance; "talk about the need to ...", "out of
             # conviction of the imperative to ...": a motive or a topic, not a call.
             continue
-        if _invited_by_the_pledge(found, match.group(), text[: match.start()]):
+        if _invited_by_the_pledge(found, match.group(), addressee, text[: match.start()]):
             continue  # "will invite 500 officers to study in China": a programme offered
         found.append(
             Cue(language.cue_kinds[name], match.start(), match.end(), match.group(), addressee)
@@ -206,14 +212,12 @@ def _compile_triggers(triggers: frozenset[str]) -> re.Pattern[str]:
     )
 
 
-def _invited_by_the_pledge(found: list[Cue], cue: str, before: str) -> bool:
-    """An invitation right after "will" is what the pledge does, not a call of its own."""
-    return (
-        bool(found)
-        and _INVITATION.match(cue) is not None
-        and found[-1].kind in ("pledge", "offer")
-        and not before[found[-1].end :].strip()
-    )
+def _invited_by_the_pledge(found: list[Cue], cue: str, addressee: str | None, before: str) -> bool:
+    """An invitation right after "will" is what the pledge does, not a call of its own; so is
+    "will encourage Chinese companies to invest": steering one's own companies is policy."""
+    if not found or found[-1].kind not in ("pledge", "offer") or before[found[-1].end :].strip():
+        return False
+    return _INVITATION.match(cue) is not None or bool(addressee and _OWN.match(addressee.strip()))
 
 
 def _modified_noun(before: str) -> bool:

@@ -184,7 +184,12 @@ def compose(actor: str, kind: Kind, phrase: str) -> str:
     """A readable bullet for a listed deliverable: "China will double its assistance ..."."""
     phrase = " ".join(phrase.split()).rstrip(".;")
     first = WORD.match(phrase)
-    verb = first is not None and is_base_verb(first.group())
+    # "Reform of the Commonwealth": a noun before "of", though "reform" can be a verb.
+    verb = (
+        first is not None
+        and is_base_verb(first.group())
+        and not phrase[first.end() :].lstrip().startswith("of ")
+    )
     lowered = phrase[:1].lower() + phrase[1:] if first and not _proper(first.group()) else phrase
     # Past tense or a modal reads right after a singular or a plural actor.
     if kind != "call" and _AMOUNT_LINE.match(phrase):  # "A$20 million for ...": money
