@@ -29,3 +29,13 @@ def test_every_country_the_engine_resolves_is_a_place_the_answerer_knows() -> No
     from bot.language.places import COUNTRIES, COUNTRY_NAMES
 
     assert sorted(k for k in COUNTRIES if k not in COUNTRY_NAMES) == []
+
+
+def test_country_names_are_blanked_before_a_topic_is_read() -> None:
+    from bot.language.parties import without_country_names
+
+    text = "The United States and the European Union will unite behind the fund"
+    blanked = without_country_names(text)
+    assert "United" not in blanked
+    assert "European Union" not in blanked
+    assert "unite behind the fund" in blanked

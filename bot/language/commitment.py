@@ -35,8 +35,10 @@ EN_CUES: list[tuple[CueKind, str]] = [
     ("offer", r"\boffer(?:s|ed)?\s+to\b"),
     (
         "offer",
-        r"\b(?:express(?:es|ed|ing)?|voic(?:es|ed|ing)|signal(?:s|l?ed|l?ing))\s+"
-        r"(?:(?:its|their|his|her|our)\s+)?(?:readiness|willingness)\s+to\b",
+        r"\b(?:express(?:es|ed|ing)?|voic(?:es|ed|ing)|signal(?:s|l?ed|l?ing)|announc(?:es|ed|ing)|"
+        r"reiterat(?:es|ed|ing)|confirm(?:s|ed|ing)?)\s+"
+        # "announced his country's willingness to provide ..."
+        r"(?:(?:its|their|his|her|our|the)\s+(?:[\w-]+[’']s?\s+)?)?(?:readiness|willingness)\s+to\b",
     ),
     (
         "hedge",
@@ -46,6 +48,13 @@ EN_CUES: list[tuple[CueKind, str]] = [
         "hedge",
         r"\b(?:is|are|was|were)\s+(?:considering|mulling|weighing|studying|exploring|"
         r"expected|likely|set|due|scheduled|poised)\b",
+    ),
+    # "agreed to the consolidation of ... and implementation of ...": a deliverable named by
+    # a nominalisation (before the verb's own "agreed to", which takes a verb).
+    (
+        "pledge",
+        r"\b(?:agree(?:s|d)?|committ?(?:s|ed)?)\s+to\s+(?=(?:the\s+)?(?:[\w-]+\s+)?"
+        r"\w+(?:tion|ment|sion|ance|ence)\s+(?:of|on)\b)",
     ),
     ("pledge", rf"\b(?:will|shall|would)(?!\s+(?:not|never|like|rather)\b){ADVERBS_AFTER_CUE}"),
     ("pledge", r"(?<=\w)[’']ll\b"),
@@ -111,7 +120,25 @@ EN_CUES: list[tuple[CueKind, str]] = [
         r"(?-i:(?:[A-Z][\w-]*\s+){1,6}(?:Initiative|Programme|Program|Fund|Facility|Partnership|"
         r"Centre|Center|Scholarships?|Fellowships?|Moonshot|Plan|Mission|Corridor|Network))\b|"
         r"(?:a|an)\s+(?:new\s+)?(?:[\w-]+\s+){0,3}(?:initiative|programme|program|fund|facility|"
-        r"scholarships?|fellowships?|grant|loan|package)\b)",
+        r"scholarships?|fellowships?|grant|loan|package)\b|"
+        # "announced visa on arrival for ...", "announced 500 scholarships": a benefit granted.
+        r"(?:(?:new|free|more|additional|\d[\d,]*)\s+)?(?:[\w-]+\s+){0,2}(?:visas?|"
+        r"scholarships|fellowships|visa-free|duty-free)\b)",
+    ),
+    # "concluded with a pledge to combat terrorism": the summit's commitment, carried by a noun.
+    (
+        "pledge",
+        r"\bwith\s+(?:a|an|the|their|its)\s+(?:[\w-]+\s+)?(?:pledge|commitment|promise|vow)\s+"
+        r"to\b",
+    ),
+    # "announced setting up of a fund", "announced the establishment of a trade office",
+    # "unveiled a hike in grant-in-aid": the act itself named by a noun, put on the table.
+    (
+        "pledge",
+        r"\b(?:announc(?:e|es|ed|ing)|unveil(?:s|ed|ing)?)\s+(?:the\s+|a\s+|an\s+)?"
+        r"(?:new\s+|further\s+)?(?:setting\s+up|establishment|establishing|creation|creating|launch|"
+        r"launching|opening|expansion|extension|doubling|tripling|hike|increase|rise|"
+        r"introduction)\s+(?:of|in)\b",
     ),
     (
         "call",
@@ -168,7 +195,7 @@ confirmed
 restates restated made make makes going determined announcing unveiling providing
 contributing mobilising mobilizing pledging advocate advocates
 advocated advocating expressing voicing
-signalling signaling concurred
+signalling signaling concurred with reiterating confirming
 """
 ID_TRIGGERS = """
 siap bersedia mungkin berharap mempertimbangkan akan sepakat menyepakati berkomitmen berjanji
@@ -236,7 +263,7 @@ ITINERARY_VERBS = _words(
 STATIVE_VERBS = _words(
     """
     be been being remain have judge see believe think know feel want wish expect need seem
-    look like love hope regard view become stay
+    look like love hope regard view become stay depend
     """
 )
 HEDGE_VERBS = frozenset(["consider", "study", "examine", "weigh", "mull", "contemplate", "ponder"])

@@ -54,3 +54,16 @@ def party_mentions(text: str) -> list[str]:
     """Every mention of a country or body in `text`, repeats included (to rank who an
     article is about)."""
     return [ALIASES[m.group(1)] for m in _ALIAS_RE.finditer(text)]
+
+
+# A country's name, or the European Union's, says nothing of a sentence's topic, though its
+# words may ("United" is not "unite", "Union" is no institution being built).
+_TOPICLESS = frozenset(
+    alias for alias, party in ALIASES.items() if party in COUNTRIES or party == "EU"
+)
+_TOPICLESS_RE = re.compile(r"(?<![\w-])(?:" + trie_pattern(_TOPICLESS) + r")(?![\w])")
+
+
+def without_country_names(text: str) -> str:
+    """`text` with the names of countries (and the EU) blanked, for reading its topic."""
+    return _TOPICLESS_RE.sub(" ", text)

@@ -102,7 +102,10 @@ def _open(question: Question, candidates: list[Candidate], stems: Stems) -> Answ
     relevant = [
         c
         for c in candidates
-        if c.coverage >= floor and _adds(c, question, stems) and _names_focus(c, question, stems)
+        if c.coverage >= floor
+        and _adds(c, question, stems)
+        and _names_focus(c, question, stems)
+        and _names_specifics(c, question, stems)
     ]
     if question.commitment:
         relevant = [c for c in relevant if c.commitment and not c.hedged]
@@ -144,6 +147,26 @@ def _names_focus(candidate: Candidate, question: Question, stems: Stems) -> bool
         return True
     own = set(stems.tokens(candidate.hit.text))
     return question.focus in own or bool(stems.synonyms(question.focus) & own)
+
+
+_CAPITALISED = re.compile(r"(?<=[\s(“\"])[A-Z][\w-]+")
+
+
+def _names_specifics(candidate: Candidate, question: Question, stems: Stems) -> bool:
+    """ "Which specific projects ...": a name stands beside what is asked for ("the Nadi
+    flood wall project"), not only the common noun ("key projects in five countries")."""
+    if question.specific is None:
+        return True
+    text = candidate.hit.text
+    asked = {t.stem for t in question.terms}
+    for word in re.finditer(r"[\w-]+", text):
+        if stems.tokens(word.group()) != (question.specific,):
+            continue
+        near = text[max(0, word.start() - 40) : word.end() + 50]
+        names = (stems.tokens(n.group()) for n in _CAPITALISED.finditer(near))
+        if any(n and n[0] not in asked for n in names):
+            return True
+    return False
 
 
 def _floor(candidates: list[Candidate]) -> float:
@@ -246,7 +269,12 @@ def indirect(question: str) -> str:
         return question[:1].lower() + question[1:]
     words = match.group("rest").split()
     aux = match.group("aux").lower()
-    at = _verb_at(words, loose=aux not in ("is", "are", "was", "were", "has", "have", "had"))
+    at = _verb_at(
+        words,
+        loose=aux not in ("is", "are", "was", "were", "has", "have", "had"),
+        base=aux
+        in ("did", "does", "do", "will", "would", "shall", "can", "could", "should", "must"),
+    )
     if at is None:
         return question[:1].lower() + question[1:]
     subject, tail = " ".join(words[:at]), words[at:]
@@ -258,16 +286,28 @@ def indirect(question: str) -> str:
     return f"{wh[:1].lower()}{wh[1:]} {clause}"
 
 
-def _verb_at(words: list[str], *, loose: bool) -> int | None:
+def _verb_at(words: list[str], *, loose: bool, base: bool) -> int | None:
     """Where the subject's verb begins: "to", "be" or a word that can only be a verb; failing
-    those, the first lower-case word that can be one."""
+    those, the first lower-case word that can be one. After "did"/"does" the verb is in its
+    base form ("does Japan say it will keep prioritising": "say", not "prioritising"), and a
+    word right after a determiner is a noun ("did the visit take place": "take")."""
     for i, word in enumerate(words[1:], start=1):
+        if (base and not is_base_verb(word)) or words[i - 1].lower() in _DETERMINERS:
+            continue
+        following = words[i + 1].lower() if i + 1 < len(words) else ""
+        if word.lower() == "to" and following in _DETERMINERS:
+            continue  # "pledges to the fund": a preposition, not the infinitive's "to"
         if word.lower() in ("to", "be") or (word.islower() and is_only_verb(word)):
             return i
     for i, word in enumerate(words[1:], start=1):
+        if words[i - 1].lower() in _DETERMINERS:
+            continue
         if loose and word.islower() and is_base_verb(word):
             return i
     return None
+
+
+_DETERMINERS = frozenset(["the", "a", "an", "its", "their", "his", "her", "our", "this", "that"])
 
 
 def _tensed(verb: str, aux: str) -> str:

@@ -167,7 +167,13 @@ def _counts(text: str, numeric: list[Found]) -> Iterator[Found]:
             yield Found(Kind.COUNT, m.start(), m.end(), m.group())
 
 
+# "held their retreat on Waiheke Island": "on" names a place only before an island's name.
+_ON_ISLAND = re.compile(rf"\bon\s((?:the\s)?(?:{_NAME}\s)+(?:Island|Islands|Atoll|Peninsula))\b")
+
+
 def _places(text: str) -> Iterator[Found]:
+    for m in _ON_ISLAND.finditer(text):
+        yield Found(Kind.PLACE, m.start(1), m.end(1), m.group(1))
     for m in _PLACE.finditer(text):
         name = re.sub(r"\s(?:of|de)$", "", m.group(1))
         words = name.split()

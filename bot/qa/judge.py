@@ -72,6 +72,8 @@ def judge(hit: Hit, question: Question, index: Searchable, kinds: frozenset[Kind
         for found in (detect(text, kinds) if kinds else ())
         for at in [_clause_of(found.start, clauses)]
         if not _restates(found, question)
+        and not dates_the_report(found, question, text)
+        and not names_no_day(found, question)
         and _counts_what_is_asked(found, question, text, clauses[at], index)
     )
     clause = text[clauses[best][0] : clauses[best][1]]
@@ -98,6 +100,38 @@ def _counts_what_is_asked(
     near = set(index.stems.tokens(text[start:end]))
     asked = question.counted | {s for stem in question.counted for s in index.stems.synonyms(stem)}
     return bool(near & asked)
+
+
+_FUTURE_ASK = re.compile(r"^\s*when\s+(?:will|shall|is|are|does|do)\b", re.I)
+_WEEKDAY = re.compile(r"^(?:on\s+)?(?:mon|tues|wednes|thurs|fri|satur|sun)day$", re.I)
+_PAST_VERB = re.compile(r"^(?:\w+ed|said|told|met|held|made|gave|took|spoke|set|put)$", re.I)
+
+
+_ASKS_A_DAY = re.compile(r"\b(?:on\s+)?what\s+(?:exact\s+)?(?:date|day)\b", re.I)
+_BARE_YEAR = re.compile(r"^(?:\w+\s+)?(?:19|20)\d\d$")
+
+
+def names_no_day(found: Found, question: Question) -> bool:
+    """ "On what date will the summit take place?": "beyond 2020" names no day."""
+    return (
+        found.kind is Kind.DATE
+        and bool(_ASKS_A_DAY.search(question.text))
+        and bool(_BARE_YEAR.match(found.text))
+    )
+
+
+def dates_the_report(found: Found, question: Question, text: str) -> bool:
+    """ "India Wednesday proposed an e-network", "she said on Friday": a weekday beside a verb
+    in the past dates the report, not the future event a "when will ..." question asks for."""
+    if found.kind is not Kind.DATE or not _WEEKDAY.match(found.text):
+        return False
+    if not _FUTURE_ASK.match(question.text):
+        return False
+    before = text[max(0, found.start - 30) : found.start].split()[-2:]
+    after = text[found.end : found.end + 30].split()[:1]
+    if any(w.lower() in ("be", "been") for w in before):
+        return False  # "the declaration, to be concluded Monday": a participle of the future
+    return any(_PAST_VERB.match(w.strip(",.;:")) for w in before + after)
 
 
 def _lede(text: str) -> str:

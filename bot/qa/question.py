@@ -97,6 +97,7 @@ class Question:
     distributive: bool = False  # "how much will each state give": a per-member figure
     counted: frozenset[str] = frozenset()  # "how many African professionals": what is counted
     focus: str | None = None  # "what are the pillars of …": the stem of what is asked for
+    specific: str | None = None  # "which specific projects …": the stem of what must be named
 
     @property
     def typed(self) -> bool:
@@ -128,6 +129,7 @@ def parse(text: str, stems: Stems) -> Question:
         distributive=bool(_EACH.search(text)),
         counted=_counted(text, stems),
         focus=_focus(text, stems),
+        specific=_specific(text, stems),
     )
 
 
@@ -150,6 +152,17 @@ _FOCUS = re.compile(
 
 def _focus(text: str, stems: Stems) -> str | None:
     match = _FOCUS.match(text)
+    found = stems.tokens(match.group(1)) if match else ()
+    return found[0] if found else None
+
+
+# "Which specific projects will the grants fund?": the answer must name them; "key projects in
+# five countries" does not.
+_SPECIFIC = re.compile(r"\b(?:which|what)\s+(?:specific|particular|exact)\s+([\w-]+)", re.I)
+
+
+def _specific(text: str, stems: Stems) -> str | None:
+    match = _SPECIFIC.search(text)
     found = stems.tokens(match.group(1)) if match else ()
     return found[0] if found else None
 

@@ -196,6 +196,13 @@ def test_a_verb_lead_in_gives_its_subject_to_numbered_lines(engine: ExtractiveEn
         "The leaders concurred to launch a Next Generation Mobility Partnership.",
         "India is pleased to announce a $7.5 million grant for cancer screening.",
         "The Quad Leaders announced the Quad Cancer Moonshot to save lives.",
+        "Korea announced the setting up of a $5 million maritime training fund for the region.",
+        "The president also announced establishment of a consulate in Nuku'alofa.",
+        "Canada announced a doubling of its disaster relief grants to Caribbean states.",
+        "Japan also announced visa-free entry for Mongolian students from next April.",
+        "The Japanese side announced 1,000 scholarships for young African engineers.",
+        "Brazil will setup five regional seed banks across the Amazon basin.",
+        "Peru will also invite 300 young diplomats to study in Lima.",
     ],
 )
 def test_commitments_carried_by_nouns_and_agreement_verbs(
@@ -263,6 +270,7 @@ def test_a_named_speaker_not_tied_to_a_country_speaks_for_himself(
         "Xi emphasized that China and Central Asian countries need to jointly fight terrorism.",
         "Putin invited member states to join the BRICS grain exchange.",
         "It is necessary to speed up the construction of the railway, Xi said.",
+        "“It is vital to build a regional early-warning network for tsunamis,” she said.",
     ],
 )
 def test_calls_in_every_form(engine: ExtractiveEngine, sentence: str) -> None:
@@ -282,10 +290,24 @@ def test_what_others_need_is_no_call(engine: ExtractiveEngine) -> None:
         "They will then be helicoptered to Manila where the meetings will be held.",
         "Canada is deeply committed to the FTAA by temperament and history.",
         "Australia is committed to upholding sovereignty and territorial integrity, he said.",
+        # ideals held, the forum's own calendar, a need talked about
+        "We are determined to protect and defend our freedom and our values, including democracy.",
+        "The forum agreed to convene its 12th meeting in Apia in 2028.",
+        "Leaders kept the embargo on Fiji, despite talk about the need to lift it.",
+        # securing the meeting itself: arrangements, not commitments made at it
+        "Turkey will deploy fighter jets to patrol the skies over Ankara during the summit.",
+        "Police will close roads around the venue for the leaders' meeting next week.",
+        # a plan named as a noun: no act of the speaker's own
+        "The chair dropped the talks, abandoning his contested plan to split the working groups.",
     ],
 )
 def test_stances_and_itineraries_are_not_items(engine: ExtractiveEngine, sentence: str) -> None:
     assert kinds_and_texts(brief(engine, sentence)) == []
+
+
+def test_a_gerund_inside_a_goal_is_no_second_commitment(engine: ExtractiveEngine) -> None:
+    sentence = "Norway is ready to work toward a goal of jointly mobilising $2 billion for forests."
+    assert [k for k, _ in kinds_and_texts(brief(engine, sentence))] == ["offer"]
 
 
 def test_urging_others_to_uphold_a_system_is_still_a_call(engine: ExtractiveEngine) -> None:
@@ -656,3 +678,106 @@ def test_a_decisions_paragraphs_name_no_invented_actor(engine: ExtractiveEngine)
         ("Unattributed", "Called for substantially reducing methane emissions by 2030"),
         ("Unattributed", "Urges Parties to communicate their next NDCs well in advance"),
     ]
+
+
+def test_two_counts_of_people_are_two_deliverables_and_help_takes_a_bare_verb(
+    engine: ExtractiveEngine,
+) -> None:
+    sentence = (
+        "Chile will fund a coast guard base and help train 800 cadets and 200 customs officers."
+    )
+    texts = [t for _, t in kinds_and_texts(brief(engine, sentence))]
+    assert len(texts) == 3
+    assert any("800 cadets" in t and "200" not in t for t in texts)
+    assert any("200 customs officers" in t for t in texts)
+
+
+def test_a_list_of_areas_is_scope_and_gerunds_with_objects_are_acts(
+    engine: ExtractiveEngine,
+) -> None:
+    scope = "The new initiatives cover areas ranging from trade promotion, health and hygiene."
+    assert kinds_and_texts(brief(engine, scope)) == []
+    acts = "Other measures include building 12 ferry terminals and sending 90 engineers to Tonga."
+    texts = [t for _, t in kinds_and_texts(brief(engine, acts))]
+    assert len(texts) == 2
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind"),
+    [
+        ("Samoa will protect its fisheries from illegal trawlers.", "pledge"),
+        ("Tonga is ready to host the next meeting of the Joint Fisheries Committee.", "offer"),
+    ],
+)
+def test_protecting_a_thing_and_hosting_a_named_committee_are_commitments(
+    engine: ExtractiveEngine, sentence: str, kind: str
+) -> None:
+    assert [k for k, _ in kinds_and_texts(brief(engine, sentence))] == [kind]
+
+
+def test_a_country_name_does_not_decide_a_pillar_and_a_purpose_outweighs_the_aid(
+    engine: ExtractiveEngine,
+) -> None:
+    body = (
+        "The United Kingdom will deliver 50 million dollars in grant aid to buy vaccines. "
+        "The United Arab Emirates agreed to train Sudanese pilots on fighter jets."
+    )
+    pillars = {i.text: p.key for p in brief(engine, body).pillars for i in p.items}
+    assert sorted(pillars.values()) == ["political_security", "socio_cultural"]
+    assert [k for t, k in pillars.items() if "vaccines" in t] == ["socio_cultural"]
+
+
+@pytest.mark.parametrize(
+    ("body", "wanted"),
+    [
+        (
+            "The summit closed in Dakar on Sunday with a pledge to build a regional seed bank.",
+            "The summit pledged to build a regional seed bank",
+        ),
+        (
+            "The ministers agreed to the establishment of a joint commission on fisheries.",
+            "The ministers agreed to the establishment of a joint commission on fisheries",
+        ),
+        (
+            "Ms Ardern announced her government's willingness to train 400 nurses by 2027.",
+            "willingness to train 400 nurses by 2027",
+        ),
+        (
+            '"We will open a consulate in Apia," he said, adding that New Zealand will fund '
+            "a $5 million ferry upgrade.",
+            "New Zealand will fund a $5 million ferry upgrade",
+        ),
+    ],
+)
+def test_commitments_carried_by_a_noun_or_added_after_a_quote(
+    engine: ExtractiveEngine, body: str, wanted: str
+) -> None:
+    texts = [t for _, t in kinds_and_texts(brief(engine, body))]
+    assert any(wanted in t for t in texts), texts
+
+
+def test_what_a_plan_depends_on_is_no_commitment(engine: ExtractiveEngine) -> None:
+    body = '"This is an idea for later," the premier said, adding that it would depend on donors.'
+    assert kinds_and_texts(brief(engine, body)) == []
+
+
+def test_steering_ones_own_companies_is_a_pledge_not_a_call(engine: ExtractiveEngine) -> None:
+    own = "Korea will encourage Korean firms to invest 2 billion dollars in Peru."
+    assert [k for k, _ in kinds_and_texts(brief(engine, own))] == ["pledge"]
+    others = "We will encourage the regional development banks to lend more to small islands."
+    assert [k for k, _ in kinds_and_texts(brief(engine, others))] == ["call"]
+
+
+def test_sub_items_of_a_listed_point_and_nouns_before_of(engine: ExtractiveEngine) -> None:
+    body = (
+        "Heads agreed to the following:\n\n"
+        "1. Reform of the Secretariat to make it leaner.\n\n"
+        "This includes:\n\n"
+        "a) the review of the Audit Committee;\n\n"
+        "b) consideration of the Panel's proposals on budgets;\n\n"
+        "2. Strengthening the role of the Chair.\n"
+    )
+    texts = [t for _, t in kinds_and_texts(brief(engine, body))]
+    assert len(texts) == 4
+    assert texts[0].startswith("Heads committed to reform of the Secretariat")
+    assert any("Audit Committee" in t for t in texts)

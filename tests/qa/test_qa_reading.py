@@ -10,6 +10,10 @@ import pytest
 
 from bot.core.models import Answer, Article
 from bot.qa import answer_question
+from bot.qa.figures import Found, Kind
+from bot.qa.judge import dates_the_report, names_no_day
+from bot.qa.lexicon import Stems
+from bot.qa.question import parse
 
 STORY = """Leaders launch Harbour Development Bank at Coral Bay summit
 The leaders agreed to set up the Harbour Development Bank with capital of 40 billion dollars.
@@ -77,6 +81,23 @@ def test_declines_what_the_story_does_not_say(story: Article, question: str) -> 
     answer = ask(question, story)
     assert not answer.answerable
     assert answer.answer.startswith("The coverage doesn't say")
+
+
+def test_a_weekday_that_dates_the_report_is_not_when_the_work_will_happen() -> None:
+    text = "Nuku'alofa : Tonga Thursday proposed an e-network to connect the outer islands."
+    day = text.index("Thursday")
+    found = Found(Kind.DATE, day, day + len("Thursday"), "Thursday")
+    future = parse("When will the e-network start operating?", Stems())
+    past = parse("When did Tonga propose the e-network?", Stems())
+    assert dates_the_report(found, future, text)
+    assert not dates_the_report(found, past, text)
+    # a participle of the future keeps its day: "to be concluded Monday"
+    text = "The declaration, to be concluded Monday, sets out the response."
+    day = text.index("Monday")
+    found = Found(Kind.DATE, day, day + len("Monday"), "Monday")
+    assert not dates_the_report(
+        found, parse("When is the declaration to be concluded?", Stems()), text
+    )
 
 
 LIST_STORY = """Reef summit opens in Tanna
@@ -166,3 +187,40 @@ def test_destinations_names_after_a_remit_and_paraphrased_verbs(
 def test_which_allies_asks_for_countries_and_declines_without_them(islands: Article) -> None:
     answer = ask("Which allies will provide the 300 million dollars a year?", islands)
     assert not answer.answerable
+
+
+GRANTS_STORY = """Lagoon leaders agree grants
+"We are ready to provide 40 million dollars in grants this year to support key projects in \
+three atolls," the premier said.
+Separately, Fiji will fund the Nadi River flood wall project with 5 million dollars.
+"""
+
+
+def test_which_specific_things_must_be_named_beside_the_noun() -> None:
+    digest = hashlib.sha256(GRANTS_STORY.encode()).hexdigest()
+    article = Article(title="Grants", text=GRANTS_STORY, sha256=digest, url="https://e.org/g")
+    answer = ask("Which specific projects will the 40 million dollars in grants fund?", article)
+    assert not answer.answer.startswith("“We are ready")
+    answer = ask("Which specific project will Fiji fund?", article)
+    assert answer.answerable
+    assert "Nadi River" in answer.answer
+
+
+RETREAT_STORY = """Atoll leaders meet
+The leaders of nine atoll states held their annual retreat on Motu Nui Island yesterday.
+"""
+
+
+def test_an_island_is_a_place_and_a_year_is_no_date() -> None:
+    digest = hashlib.sha256(RETREAT_STORY.encode()).hexdigest()
+    article = Article(title="Retreat", text=RETREAT_STORY, sha256=digest, url="https://e.org/r")
+    answer = ask("Where did the leaders hold their retreat?", article)
+    assert answer.answerable
+    assert answer.answer.startswith("Motu Nui Island")
+
+
+def test_a_bare_year_names_no_day() -> None:
+    text = "To widen exchanges beyond 2030, the two sides will adopt an agenda by the next summit."
+    year = Found(Kind.DATE, text.index("beyond"), text.index(", the"), "beyond 2030")
+    assert names_no_day(year, parse("On what date will the next summit take place?", Stems()))
+    assert not names_no_day(year, parse("By when will the agenda apply?", Stems()))

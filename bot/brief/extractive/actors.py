@@ -147,10 +147,15 @@ def _introductions(text: str) -> list[re.Match[str]]:
     return list(found.values())
 
 
+# "The summit concluded with a pledge to ...": the meeting is who pledged, not its closing.
+_CLOSED_WITH = re.compile(r"\s+(?:concluded|closed|ended|wrapped\s+up)\b.*$", re.I)
+
+
 def clean_subject(subject: str) -> str:
     subject = _TIME.sub("", subject).strip(' ,;:-–—"“”')
     subject = _LEADING_LINK.sub("", subject)
     subject = _COURTESY.sub("", subject)
+    subject = _CLOSED_WITH.sub("", subject)
     return _AUXILIARIES.sub("", subject)
 
 

@@ -27,6 +27,7 @@ _PARTICIPLE_REPORT = re.compile(
     r",\s+(?:telling|saying|adding|noting|announcing)\s+(?:[^,]{0,50}?\s+)?that\s+"
 )
 _QUOTED = re.compile(r"^[\"“](?P<quote>.+?)[,.!?]?[\"”]\s*,?\s+(?P<rest>.*)$")
+_ADVERBS = re.compile(r"^\s*(?:(?:also|further|then|now|later|jointly|separately)\s+)*")
 _SPEAKER_STOP = re.compile(
     r"\b(?:will|would|should|must|can|could|may|ready|willing|urged|pledged|agreed)\b", re.I
 )
@@ -47,7 +48,12 @@ def segments(text: str, language: Language) -> list[Segment]:
     quote = _QUOTED.match(text)
     found = quote and language.trailing_attribution.match(", " + quote.group("rest"))
     if quote and found:
-        return [Segment(quote.group("quote"), found.group("speaker"), quoted=True)]
+        said = [Segment(quote.group("quote"), found.group("speaker"), quoted=True)]
+        # "“...,” he noted, adding that Japan will make a $5 billion credit line available"
+        added = _MORE.match(found.group("tail") or "")
+        if added:
+            said.append(Segment(added.group("more").strip().rstrip("."), found.group("speaker")))
+        return said
     # A quotation that opens here and runs on into the next sentence.
     quoted = text[:1] in '"“' and (text.count('"') % 2 == 1 or text.count("“") > text.count("”"))
     text, speaker = _strip_interposed(text)
@@ -98,7 +104,8 @@ def _strip_leading(text: str, language: Language) -> tuple[str, str | None]:
         return text, None  # "X called for reform and said ...": the call is content, not a name
     if any(c.start < boundary < c.end for c in cues):
         return text, None  # "Putin invited member states to ...": "states" is no reporting verb
-    verb_at = len(text) - len(text[boundary:].lstrip())
+    # "India also announced ...": an adverb may sit between the subject and its verb.
+    verb_at = len(text) - len(_ADVERBS.sub("", text[boundary:], count=1))
     if any(c.start == verb_at for c in cues):
         return text, None  # "Australia announced A$50 million ...": a pledge, not a report
     if any(c.start == match.end() for c in cues):

@@ -19,6 +19,16 @@ _PROGRESSIVE = {
 }
 
 
+_WITH_A_NOUN = re.compile(
+    r"^with\s+(?:a|an|the|their|its)\s+(?:[\w-]+\s+)?(pledge|commitment|promise|vow)\s+to$", re.I
+)
+_NOUN_AS_VERB = {
+    "pledge": "pledged to",
+    "commitment": "committed to",
+    "promise": "promised to",
+    "vow": "vowed to",
+}
+
 _SAYING_END = re.compile(r"\b(?:\w+ed|said|says|stresses|notes|underlines|highlights)$", re.I)
 
 
@@ -28,6 +38,8 @@ def compose_item(display: str, clause: Clause, phrase: str) -> str:
     cue = _ON_DAY.sub("", " ".join(clause.cue.text.split()))
     # The copula went with the subject ("We're going to", "I am announcing"): say it plainly.
     cue = _PROGRESSIVE.get(cue.lower(), cue)
+    # "with a pledge to": the noun says what the subject did ("The summit pledged to").
+    cue = _WITH_A_NOUN.sub(lambda m: _NOUN_AS_VERB[m.group(1).lower()], cue)
     body = (
         re.sub(r"^to\s+", "", phrase.strip())
         if cue.lower().endswith(" to") or cue.lower() == "to"

@@ -75,6 +75,16 @@ _MONEY_AHEAD = re.compile(rf"(?<![\w$]){_MONEY}\d")
 _SIBLING_SUM = re.compile(rf",?\s+and\s+(?={_MONEY}\d)|,\s+(?={_MONEY}\d)")
 
 
+# A count of something: "6,000 military personnel", not a year ("in 2025 and 2030").
+_COUNT_AHEAD = re.compile(
+    r"(?<![\w$.,])(?!(?:19|20)\d\d\b)\d[\d,]*\s+(?!(?:million|billion|trillion)\b)(?=[a-z])"
+)
+_SIBLING_COUNT = re.compile(
+    r",?\s+and\s+(?=\d[\d,]*\s+(?!(?:million|billion|trillion)\b)[a-z])"
+    r"|,\s+(?=\d[\d,]*\s+(?!(?:million|billion|trillion)\b)[a-z])"
+)
+
+
 @dataclass(frozen=True, slots=True)
 class _Piece:
     separator: str
@@ -103,7 +113,7 @@ def split_predicate(
     if amounts:
         return amounts
     conjuncts = _split_verb_phrases(predicate, verb_prefixes, continues)
-    parts = [p for c in conjuncts for p in _split_objects(c)]
+    parts = [p for c in conjuncts for q in _sibling_counts(c) or [c] for p in _split_objects(q)]
     if lede and len(parts) > 1 and not any(_concrete(p) for p in parts):
         # A lede sums up one aspiration in several verbs; the body gives the specifics. A part
         # with a figure or a name is news of its own, and the lede dedup weighs it.
@@ -129,7 +139,7 @@ def _split_verb_phrases(
         # coordinates adjectives.
         or (
             gerunds
-            and _GERUND_SEPARATOR.search(p.separator)
+            and (_GERUND_SEPARATOR.search(p.separator) or _takes_object(p.text))
             and _starts_gerund(p.text)
             and not _REFERS_BACK.search(p.text)
         )
@@ -192,6 +202,13 @@ def _has_purpose(text: str) -> bool:
     )
 
 
+def _takes_object(text: str) -> bool:
+    """ "and sending 500 experts", "and building the port": a gerund with a count or a
+    determiner after it is a verb with its object, not an adjective ("and emerging technology")."""
+    words = WORD.findall(text[:60])
+    return len(words) > 1 and (words[1][:1].isdigit() or words[1].lower() in DETERMINERS)
+
+
 def _coordinated_modifiers(before: str, after: str) -> bool:
     """ "a free" and "open Indo-Pacific": two adjectives of one noun, not a verb phrase; but
     "a year" and "set up a centre" are a noun phrase and a verb."""
@@ -241,6 +258,19 @@ def _sibling_amounts(predicate: str) -> list[str] | None:
     if len(parts) < 2 or not head.strip():
         return None
     return [f"{head}{p.strip()}" for p in parts]
+
+
+def _sibling_counts(predicate: str) -> list[str] | None:
+    """ "train 6,000 military personnel and 1,000 law enforcement officers": two counts of
+    different people, two deliverables, each with the verb."""
+    parts = [p for p in _SIBLING_COUNT.split(predicate) if p.strip()]
+    if len(parts) < 2 or not all(_COUNT_AHEAD.match(p) for p in parts[1:]):
+        return None
+    counts = list(_COUNT_AHEAD.finditer(parts[0]))
+    if not counts or not parts[0][: counts[-1].start()].strip():
+        return None
+    head = parts[0][: counts[-1].start()]
+    return [parts[0], *(f"{head}{p.strip()}" for p in parts[1:])]
 
 
 def _join_waiting_adverbs(pieces: list[_Piece]) -> list[_Piece]:
@@ -302,7 +332,9 @@ def _starts_verb_phrase(text: str, verb_prefixes: tuple[str, ...]) -> bool:
         return True
     following = words[i + 1].lower() if i + 1 < len(words) else ""
     return (
-        following in DETERMINERS
+        # "help train 6,000 personnel": "help" takes a bare verb, so it is the verb here
+        (word.lower() == "help" and is_base_verb(following))
+        or following in DETERMINERS
         or following in _VERB_PARTICLES
         or "ADJ" in getAllLemmas(following)
         or following[:1].isdigit()

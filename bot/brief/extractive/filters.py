@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from lemminflect import getAllLemmas
+
 from bot.brief.extractive.words import STOPWORDS, WORD, is_adverb, is_only_verb
 from bot.brief.figures import has_figure
 from bot.language.commitment import (
@@ -106,6 +108,57 @@ def head_verb(phrase: str) -> tuple[str, str]:
     return words[i].lower(), phrase[start:]
 
 
+# "protect and defend our freedom and our common values": holding to ideals states a position;
+# "protect fisheries" or "defend the Philippines' rights in court" name something to be done.
+_GUARDING_VERBS = frozenset(
+    "protect defend safeguard preserve uphold respect honour honor cherish promote".split()
+)
+_IDEALS = frozenset(
+    """
+    values value freedom freedoms liberty liberties democracy democracies rights right law
+    principles principle sovereignty integrity security order charter unity solidarity dignity
+    justice independence territorial human rule individual indivisible common shared universal
+    fundamental international rules-based way life lives peace stability
+    """.split()
+)
+
+
+def _only_ideals(rest: str) -> bool:
+    words = [w.lower() for w in WORD.findall(rest)[1:]]
+    content = [
+        w
+        for w in words
+        if w not in STOPWORDS
+        and w not in VAGUE
+        and w not in _PARTICLES
+        and w not in _GUARDING_VERBS
+        and w not in ("including", "such", "especially", "particularly")
+    ]
+    return bool(content) and all(w in _IDEALS for w in content)
+
+
+# "convene its 15th meeting in the Gambia in 2022", "hold the next summit": where the forum
+# meets next is its calendar, not a commitment; a country that hosts it, or "the next meeting
+# of" a named committee, commits to something.
+_NEXT_MEETING = re.compile(
+    r"^(?:convene|hold)\s+(?:its|their|the|our)\s+"
+    r"(?:next|following|\d+(?:st|nd|rd|th)|[a-z]+(?:th|st|nd|rd))\s+"
+    r"(?:\w+\s+)?(?:meeting|summit|session|conference|forum)\b(?!\s+of\b)",
+    re.I,
+)
+# Securing the meeting itself ("deploy aircraft ... during the alliance's summit", "close
+# roads around the venue"): arrangements for the event, not commitments made at it.
+_SECURING = frozenset(
+    "deploy station patrol close seal enforce secure guard tighten ban restrict cordon impose "
+    "shut block".split()
+)
+_DURING_THE_MEETING = re.compile(
+    r"\b(?:during|for|around|ahead\s+of|throughout|near)\s+(?:the\s+)?(?:[\w’'-]+\s+){0,3}?"
+    r"(?:summit|meeting|gathering|talks|visit|venue|conference)s?\b",
+    re.I,
+)
+
+
 def not_a_commitment(phrase: str) -> str | None:
     """Why `phrase` (what follows the cue) commits to nothing, or None when it does."""
     verb, rest = head_verb(phrase)
@@ -115,10 +168,14 @@ def not_a_commitment(phrase: str) -> str | None:
         return "statement of position"
     if verb in ITINERARY_VERBS or _HOLD_TALKS.match(rest) or _JOIN_EVENT.match(rest):
         return "itinerary"
-    if _PAPERWORK.match(rest):
+    if _PAPERWORK.match(rest) or _NEXT_MEETING.match(rest):
         return "itinerary"
+    if verb in _SECURING and _DURING_THE_MEETING.search(rest):
+        return "arrangements for the meeting"
     if verb in STATIVE_VERBS:
         return "a state, not an action"
+    if verb in _GUARDING_VERBS and _only_ideals(rest):
+        return "a principle held, not an action"
     if verb in HEDGE_VERBS:
         return "hedged"
     lowered = phrase.lower()
@@ -148,6 +205,23 @@ def is_generic(phrase: str) -> bool:
         and not (low.endswith("ed") and not w[0].isupper())
     ]
     return not content
+
+
+# Verbs that bring a new thing into being: what they create can be checked later.
+_FOUNDING_VERBS = frozenset(
+    ["create", "establish", "build", "set", "launch", "found", "open", "construct", "form"]
+)
+
+
+def founds_something(phrase: str) -> bool:
+    """ "create a comprehensive security system": a new thing named by a noun that is not a
+    vague word, so the phrase commits to something a reader could check even without a name
+    or a figure."""
+    verb, rest = head_verb(phrase)
+    if verb not in _FOUNDING_VERBS:
+        return False
+    nouns = [w.lower() for w in WORD.findall(rest)[1:6]]
+    return any(w not in VAGUE and w not in STOPWORDS and "NOUN" in getAllLemmas(w) for w in nouns)
 
 
 def is_concrete(text: str) -> bool:

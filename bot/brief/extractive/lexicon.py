@@ -33,6 +33,24 @@ _NOUN_BEFORE = re.compile(
 _NEVER_A_NOUN = re.compile(
     r"(?:it|is|are|was|were|will|shall|would|should|must|can|could|may|might)\b", re.I
 )
+# A gerund after such a preposition names an act inside another predicate's object, not a
+# new one; "by agreeing to abide by" is the act itself, so "by" is not among them.
+_PREPOSITION_BEFORE = re.compile(
+    r"\b(?:of|toward|towards|about|from|without|despite|over)\s+(?:\w+ly\s+)?$", re.I
+)
+_NEED_NOUNS = ("the need", "the necessity", "the urgency", "the imperative")
+# One's own companies, firms or citizens: "its companies", "Chinese enterprises".
+_OWN = re.compile(
+    r"^(?:(?:its|their|our|his|her)\s+(?:own\s+)?|(?:domestic|national)\s+|"
+    r"[A-Z][a-z]+(?:ese|ian|ish|an|i)\s+)(?:[\w-]+\s+)?(?:companies|firms|businesses|"
+    r"enterprises|investors|banks|universities|citizens|nationals|exporters)\b"
+)
+_INVITATION = re.compile(r"^invit", re.I)
+_GERUND_CUE = re.compile(r"^\w+ing\b", re.I)
+_DETERMINER_AND_WORD = re.compile(
+    r"(?:[’']s|\b(?:the|a|an|its|their|his|her|our|this|that|these|those))\s+(?P<word>[a-z][\w-]*)\s+$",
+    re.I,
+)
 _RECOGNISED_NEED = re.compile(
     r"\b(?:recogni[sz](?:e|es|ed)|acknowledg(?:e|es|ed)|not(?:e|es|ed)|understood|understand|"
     r"s(?:ee|aw))\s+$",
@@ -146,10 +164,22 @@ def _scan(language: Language, text: str) -> list[Cue]:
             and not _NEVER_A_NOUN.match(match.group())
         ):
             continue  # "Japan's pledge to fund ...", "the plan to build ...": a noun
-        if _RECOGNISED_NEED.search(before) and match.group().lower().startswith(
-            ("the need", "the necessity", "the urgency", "the imperative")
+        if (
+            language.code == "en"
+            and _modified_noun(before)
+            and not _NEVER_A_NOUN.match(match.group())
         ):
-            continue  # "recognized the need for ...": a stance, not a call
+            continue  # "his disputed plan to ...", "an ambitious pledge to ...": still a noun
+        if _PREPOSITION_BEFORE.search(before) and _GERUND_CUE.match(match.group()):
+            continue  # "toward a goal of jointly mobilising $100 billion": the gerund is a noun
+        if (_RECOGNISED_NEED.search(before) or _PREPOSITION_BEFORE.search(before)) and (
+            match.group().lower().startswith(_NEED_NOUNS)
+        ):
+            # "recognized the need for ...": a stance; "talk about the need to ...", "out of
+            # conviction of the imperative to ...": a motive or a topic, not a call.
+            continue
+        if _invited_by_the_pledge(found, match.group(), addressee, text[: match.start()]):
+            continue  # "will invite 500 officers to study in China": a programme offered
         found.append(
             Cue(language.cue_kinds[name], match.start(), match.end(), match.group(), addressee)
         )
@@ -180,6 +210,28 @@ def _compile_triggers(triggers: frozenset[str]) -> re.Pattern[str]:
         r"|(?<=[A-Za-z])[’']ll(?![A-Za-z])",
         re.IGNORECASE,
     )
+
+
+def _invited_by_the_pledge(found: list[Cue], cue: str, addressee: str | None, before: str) -> bool:
+    """An invitation right after "will" is what the pledge does, not a call of its own; so is
+    "will encourage Chinese companies to invest": steering one's own companies is policy."""
+    if not found or found[-1].kind not in ("pledge", "offer") or before[found[-1].end :].strip():
+        return False
+    return _INVITATION.match(cue) is not None or bool(addressee and _OWN.match(addressee.strip()))
+
+
+def _modified_noun(before: str) -> bool:
+    """A determiner and one modifier before the cue word ("his disputed plan"): an adjective
+    or a participle there makes the cue word a noun; a noun there ("the leaders plan to") is
+    the subject, and the cue stays a verb."""
+    found = _DETERMINER_AND_WORD.search(before)
+    if not found:
+        return False
+    word = found.group("word").lower()
+    lemmas = getAllLemmas(word)
+    if "NOUN" in lemmas or "PROPN" in lemmas:
+        return False
+    return "ADJ" in lemmas or (word.endswith("ed") and "VERB" in lemmas)
 
 
 def _acts(cue: str, addressee: str | None, text: str, end: int) -> bool:

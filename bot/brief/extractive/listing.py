@@ -96,6 +96,8 @@ def read_list(
     """Read `content` as a list lead-in, a list line or a listing noun; False when it is none."""
     if language.code != "en":
         return False
+    if state.list_lead and _SUBLIST.match(content):
+        return True  # "This includes:" under a listed item: its sub-items are the list's too
     if opens_paragraph and state.list_lead and not _continues_list(line, content):
         state.list_lead = None
     lead = lead_of(content, language)
@@ -114,6 +116,10 @@ def read_list(
         phrases = split_predicate(predicate, lede=False, verb_prefixes=())
         _add_listed(state.list_lead.kind, state.list_party, phrases, start, end, state)
         return True
+    if state.list_lead and not own_cues and _NOMINAL_LINE.match(content) and _LIST_LINE.match(line):
+        # "a) the reform of the Action Group;": a marked line naming an act by its noun
+        _add_listed(state.list_lead.kind, state.list_party, [content], start, end, state)
+        return True
     if state.list_lead and not own_cues and listed_amount(content):
         # "Australia announced:" then "• A$20 million for maritime security in Fiji".
         _add_listed(state.list_lead.kind, state.list_party, [content], start, end, state)
@@ -124,6 +130,13 @@ def read_list(
         _add_listed(listing.kind, party, listing.elements, start, end, state)
         return True
     return False
+
+
+_NOMINAL_LINE = re.compile(r"^(?:the\s+|a\s+|an\s+)?(?:[a-z][\w-]*\s+)?[a-z][\w-]+\s+of\b")
+_SUBLIST = re.compile(
+    r"^(?:this|these|that|it|they)\s+(?:also\s+)?(?:includes?|comprises?|involves?|covers?)\s*:?\s*$",
+    re.I,
+)
 
 
 def _continues_list(line: str, content: str) -> bool:

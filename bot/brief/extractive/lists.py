@@ -75,6 +75,13 @@ _CALL_NOUN = re.compile(rf"^(?:{_CALL_NOUNS})$", re.I)
 # Elements of a listed content: commas and semicolons at the top level, not "and" inside one
 # ("expanding trade ties and connectivity cooperation" is one proposal).
 _ELEMENT = re.compile(r",\s+(?:and\s+|as\s+well\s+as\s+)?|;\s+(?:and\s+)?")
+# "building 30 projects and sending 500 experts": two acts, each a gerund with its object.
+_GERUND_AND = re.compile(r"\s+and\s+(?=[a-z]+ing\s+(?:\d|the\b|a\b|an\b))")
+_SCOPE = re.compile(
+    r"^(?:the\s+)?(?:areas|fields|sectors|domains|topics|issues)\s+"
+    r"(?:ranging\s+from|such\s+as|including|like)\b",
+    re.I,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -159,7 +166,14 @@ def nominal_list(content: str) -> NominalList | None:
     match = _NOMINAL.match(content.strip().rstrip("."))
     if not match:
         return None
-    elements = [e.strip(" .;") for e in _ELEMENT.split(match.group("list")) if e.strip(" .;")]
+    if _SCOPE.match(match.group("list")):
+        return None  # "cover areas ranging from trade to health": the scope, no deliverable
+    elements = [
+        part.strip(" .;")
+        for e in _ELEMENT.split(match.group("list"))
+        for part in _GERUND_AND.split(e)
+        if part.strip(" .;")
+    ]
     if match.group("noun").lower() in ("that", "this", "it") and not has_figure(content):
         return None  # "This includes ..." names a package only when it names its money
     kind: Kind = "call" if _CALL_NOUN.match(match.group("noun")) else "pledge"
@@ -170,7 +184,12 @@ def compose(actor: str, kind: Kind, phrase: str) -> str:
     """A readable bullet for a listed deliverable: "China will double its assistance ..."."""
     phrase = " ".join(phrase.split()).rstrip(".;")
     first = WORD.match(phrase)
-    verb = first is not None and is_base_verb(first.group())
+    # "Reform of the Commonwealth": a noun before "of", though "reform" can be a verb.
+    verb = (
+        first is not None
+        and is_base_verb(first.group())
+        and not phrase[first.end() :].lstrip().startswith("of ")
+    )
     lowered = phrase[:1].lower() + phrase[1:] if first and not _proper(first.group()) else phrase
     # Past tense or a modal reads right after a singular or a plural actor.
     if kind != "call" and _AMOUNT_LINE.match(phrase):  # "A$20 million for ...": money

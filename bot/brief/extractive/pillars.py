@@ -6,6 +6,7 @@ import re
 from collections.abc import Sequence
 
 from bot.config import PillarSpec
+from bot.language.parties import without_country_names
 
 
 class PillarClassifier:
@@ -57,4 +58,4 @@ class PillarClassifier:
 
 def _normalise(text: str) -> str:
     # Hyphens and case vary between outlets ("power-grid", "Power Grid").
-    return text.lower().replace("-", " ")
+    return without_country_names(text).lower().replace("-", " ")

@@ -10,6 +10,7 @@ from bot.brief.extractive.clauses import Clause, find_clauses
 from bot.brief.extractive.compose import compose_item
 from bot.brief.extractive.coordination import split_predicate, strip_frame
 from bot.brief.extractive.filters import (
+    founds_something,
     head_verb,
     is_background,
     is_concrete,
@@ -289,7 +290,8 @@ def _rejected(
         return False  # "We will help emerging economies ...": a declaration quoted whole
     if quoted:
         # Quotations carry colour; only a concrete quoted commitment is an item.
-        return not is_concrete(subject + " " + core if kind == "call" else core)
+        concrete = is_concrete(subject + " " + core if kind == "call" else core)
+        return not (concrete or founds_something(core))
     return False
 
 

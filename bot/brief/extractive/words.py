@@ -43,10 +43,14 @@ STOPWORDS = _words(
 )
 
 
+# Phrasal verbs that copy runs together ("setup 10 centres"): the verb all the same.
+_RUN_TOGETHER_VERBS = frozenset(["setup", "scaleup"])
+
+
 @lru_cache(maxsize=16384)
 def is_base_verb(word: str) -> bool:
     lower = word.lower()
-    return lower in getAllLemmas(lower).get("VERB", ())
+    return lower in _RUN_TOGETHER_VERBS or lower in getAllLemmas(lower).get("VERB", ())
 
 
 @lru_cache(maxsize=16384)
