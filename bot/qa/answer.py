@@ -49,7 +49,7 @@ def answer_screened(text: str, index: Searchable) -> Answer:
     """The answer to a screened question (see `screen`) from the passages of `index`."""
     parsed = parse(text, index.stems)
     if not parsed.terms:
-        return Answer(answer=ASK, answerable=False)
+        return Answer(answer=ASK, answerable=False, refused=True)
     kinds = frozenset(k for want in parsed.wants for k in want)
     stems = [s for t in parsed.terms for s in (t.stem, *sorted(t.synonyms))]
     hits = index.search(stems, k=CANDIDATES)
@@ -76,7 +76,7 @@ def screen_question(question: str, context: Conversation | None) -> str | Answer
     text = clean(question)
     reply = refusal(text)
     if reply is not None:
-        return Answer(answer=reply, answerable=False)
+        return Answer(answer=reply, answerable=False, refused=True)
     return context.resolve(text) if context is not None else text
 
 
