@@ -13,8 +13,8 @@ from collections.abc import Sequence
 
 from lemminflect import getInflection
 
-from bot.brief.extractive.words import is_base_verb, is_only_verb
 from bot.core.models import Answer, Article, Citation
+from bot.language.words import is_base_verb, is_only_verb
 from bot.qa.context import Conversation
 from bot.qa.figures import Kind
 from bot.qa.guard import ASK, clean, refusal

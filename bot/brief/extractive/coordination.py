@@ -14,14 +14,14 @@ from dataclasses import dataclass
 
 from lemminflect import getAllLemmas
 
-from bot.brief.extractive.words import (
+from bot.brief.figures import has_figure
+from bot.language.words import (
     DETERMINERS,
     WORD,
     is_adverb,
     is_base_verb,
     is_only_verb,
 )
-from bot.brief.figures import has_figure
 
 _TAIL = re.compile(
     r"(?:,\s+|\s+)(?:but|without|while|whereas|saying|noting|adding|calling|urging|amid|"

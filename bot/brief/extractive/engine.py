@@ -14,10 +14,10 @@ from bot.brief.extractive.reader import read_article
 from bot.brief.extractive.sections import Heading
 from bot.brief.extractive.state import Candidate
 from bot.brief.figures import find_figures
-from bot.brief.text import Sentence
 from bot.config import PillarSpec
 from bot.core.models import Article, Brief, Item, Pillar
 from bot.ingest.dateline import parse_dateline
+from bot.language.text import Sentence
 
 _LANGUAGE_NAMES = {"en": "English", "id": "Indonesian", "ms": "Malay"}
 _MIN_WORDS = 25

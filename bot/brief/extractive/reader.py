@@ -26,12 +26,12 @@ from bot.brief.extractive.lists import (
 from bot.brief.extractive.page import lead_in_of, lede_starts, paragraph_texts, skip_line
 from bot.brief.extractive.sections import Heading, closes_section, find_heading
 from bot.brief.extractive.state import Candidate, ReadState, context_party
-from bot.brief.extractive.words import WORD
 from bot.brief.figures import has_figure
-from bot.brief.text import Sentence, segment
 from bot.core.models import Kind
 from bot.language.commitment import COMMENTATORS, PRINCIPLE_VERBS
 from bot.language.parties import first_party
+from bot.language.text import Sentence, segment
+from bot.language.words import WORD
 
 # "On the situation in Myanmar, Kitamura called for ...": the fronted topic is part of the claim.
 _TOPIC = re.compile(
