@@ -7,7 +7,7 @@ import re
 from lemminflect import getAllLemmas
 
 from bot.brief.figures import has_figure
-from bot.language.commitment import (
+from bot.language.word_classes import (
     HEDGE_VERBS,
     ITINERARY_VERBS,
     POSITION_VERBS,
