@@ -3,7 +3,7 @@ offer, a call or a hedge (the verbs that state a position, an itinerary or a sta
 are `bot.language.word_classes`).
 
 Each consumer compiles this table for its own purpose: the extractive engine into one ordered
-alternation that finds where each predicate starts (`bot.brief.extractive.lexicon`), the
+alternation that finds where each predicate starts (`bot.brief.extractive.cues`), the
 verifier and the answerer into detectors that ask whether a sentence commits at all
 (`detector`). A cue is added here once and every consumer reads it the same way.
 """

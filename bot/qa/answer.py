@@ -13,14 +13,14 @@ from collections.abc import Sequence
 
 from bot.core.models import Answer, Article, Citation
 from bot.qa.context import Conversation
-from bot.qa.figures import Kind
 from bot.qa.guard import ASK, clean, refusal
 from bot.qa.indirect import indirect
 from bot.qa.judge import Candidate, Span, judge
-from bot.qa.lexicon import Stems
 from bot.qa.passages import passages
 from bot.qa.question import Question, parse
 from bot.qa.retrieval import Hit, IndexCache, Searchable
+from bot.qa.spans import Kind
+from bot.qa.vocabulary import Stems
 
 MIN_COVERAGE = 0.5  # at least half the question's content (idf-weighted) in the sentence
 RELATIVE = 0.75  # and nearly as much as the best-covered sentence: the answer is *about* it

@@ -7,10 +7,10 @@ import itertools
 import re
 from dataclasses import dataclass
 
-from bot.qa.figures import Found, Kind, detect
-from bot.qa.lexicon import COMMITMENT_CUES, HEDGE, ITINERARY
 from bot.qa.question import Question
 from bot.qa.retrieval import Hit, Searchable
+from bot.qa.spans import Found, Kind, detect
+from bot.qa.vocabulary import COMMITMENT_CUES, HEDGE, ITINERARY
 
 # A figure belongs to its clause: in "China pledged $10 billion, and Japan committed 2 trillion
 # yen", a question about China's pledge must not be answered with Japan's figure.

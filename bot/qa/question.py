@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from bot.qa.figures import Kind
-from bot.qa.lexicon import (
+from bot.qa.spans import Kind
+from bot.qa.vocabulary import (
     COMMITMENT_VERBS,
     GENERIC_VERBS,
     HEDGE,

@@ -13,8 +13,8 @@ from bot.core.models import Article
 from bot.qa.answerer import ExtractiveAnswerer
 from bot.qa.coverage import index_directory
 from bot.qa.guard import ASK, OFF_TOPIC, TOO_LONG
-from bot.qa.lexicon import Stems
 from bot.qa.persisted import StoredIndex
+from bot.qa.vocabulary import Stems
 from bot.store import Store
 
 

@@ -10,10 +10,10 @@ import pytest
 
 from bot.core.models import Answer, Article
 from bot.qa import answer_question
-from bot.qa.figures import Found, Kind
 from bot.qa.judge import dates_the_report, names_no_day
-from bot.qa.lexicon import Stems
 from bot.qa.question import parse
+from bot.qa.spans import Found, Kind
+from bot.qa.vocabulary import Stems
 
 STORY = """Leaders launch Harbour Development Bank at Coral Bay summit
 The leaders agreed to set up the Harbour Development Bank with capital of 40 billion dollars.

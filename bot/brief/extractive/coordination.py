@@ -14,8 +14,8 @@ from dataclasses import dataclass
 
 from lemminflect import getAllLemmas
 
-from bot.brief.extractive.amounts import shared_out, sibling_counts
 from bot.brief.extractive.objects import split_objects
+from bot.brief.extractive.shares import shared_out, sibling_counts
 from bot.brief.figures import has_figure
 from bot.language.words import (
     DETERMINERS,

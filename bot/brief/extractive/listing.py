@@ -13,8 +13,8 @@ from lemminflect import getAllLemmas
 from bot.brief.extractive.actors import Cast, clean_subject, resolve
 from bot.brief.extractive.clauses import find_clauses
 from bot.brief.extractive.coordination import split_predicate
+from bot.brief.extractive.cues import Cue, Language
 from bot.brief.extractive.filters import not_a_commitment
-from bot.brief.extractive.lexicon import Cue, Language
 from bot.brief.extractive.lists import (
     bare_predicate,
     compose,

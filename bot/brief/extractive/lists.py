@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 from lemminflect import getAllLemmas
 
-from bot.brief.extractive.lexicon import Language, find_cues
+from bot.brief.extractive.cues import Language, find_cues
 from bot.brief.figures import has_figure
 from bot.core.models import Kind
 from bot.language.commitment import CueKind

@@ -9,12 +9,12 @@ from bot.brief.extractive.attribution import Segment, segments
 from bot.brief.extractive.clauses import Clause, find_clauses
 from bot.brief.extractive.compose import compose_item
 from bot.brief.extractive.coordination import split_predicate
+from bot.brief.extractive.cues import Language, find_cues
 from bot.brief.extractive.filters import (
     is_background,
     is_negated,
     is_passive_delivery,
 )
-from bot.brief.extractive.lexicon import Language, find_cues
 from bot.brief.extractive.listing import cut_at, cut_short, read_list, read_owned_amount
 from bot.brief.extractive.lists import (
     owned_amount,

@@ -8,8 +8,8 @@ import re
 from bot.brief.extractive.actors import Cast
 from bot.brief.extractive.clauses import Clause
 from bot.brief.extractive.coordination import strip_frame
+from bot.brief.extractive.cues import Language
 from bot.brief.extractive.filters import founds_something, head_verb, is_concrete, not_a_commitment
-from bot.brief.extractive.lexicon import Language
 from bot.brief.figures import has_figure
 from bot.core.models import Kind
 from bot.language.word_classes import PRINCIPLE_VERBS
