@@ -10,7 +10,7 @@ import pytest
 
 from bot.core.models import Answer, Article
 from bot.qa import answer_question
-from bot.qa.judge import dates_the_report, names_no_day
+from bot.qa.judge import a_person_as_place, dates_the_report, names_no_day
 from bot.qa.question import parse
 from bot.qa.spans import Found, Kind
 from bot.qa.vocabulary import Stems
@@ -224,3 +224,13 @@ def test_a_bare_year_names_no_day() -> None:
     year = Found(Kind.DATE, text.index("beyond"), text.index(", the"), "beyond 2030")
     assert names_no_day(year, parse("On what date will the next summit take place?", Stems()))
     assert not names_no_day(year, parse("By when will the agenda apply?", Stems()))
+
+
+def test_a_person_the_article_titles_or_quotes_is_no_place() -> None:
+    text = "Rutte answered a question about his messages to Trump. President Trump left early."
+    at = text.index("Trump")
+    found = Found(Kind.PLACE, at, at + len("Trump"), "Trump")
+    assert a_person_as_place(found, text)
+    town = "Leaders flew to Tanna for the talks."
+    at = town.index("Tanna")
+    assert not a_person_as_place(Found(Kind.PLACE, at, at + 5, "Tanna"), town)
