@@ -94,6 +94,8 @@ SYNONYMS = (
     words("doses vaccines"),
     words("economy economic economies"),
     words("build construct"),
+    # An alliance's members are its allies; a forum's members its member states.
+    words("allies members"),
 )
 
 # Phrases a question uses for one word of the text: "took part" is "participated".

@@ -234,3 +234,17 @@ def test_a_person_the_article_titles_or_quotes_is_no_place() -> None:
     town = "Leaders flew to Tanna for the talks."
     at = town.index("Tanna")
     assert not a_person_as_place(Found(Kind.PLACE, at, at + 5, "Tanna"), town)
+
+
+SPENDING_STORY = """Alliance sets a spending goal
+Member states of the alliance pledged to spend 4% of their output on coast guards by 2031.
+Officials said the talks in Apia were cordial.
+"""
+
+
+def test_a_figure_the_question_states_anchors_the_answer() -> None:
+    digest = hashlib.sha256(SPENDING_STORY.encode()).hexdigest()
+    article = Article(title="Goal", text=SPENDING_STORY, sha256=digest, url="https://e.org/s")
+    answer = ask("By what year are allies to reach the 4% target?", article)
+    assert answer.answerable
+    assert answer.answer.startswith("by 2031")
