@@ -33,11 +33,11 @@ from sumy.summarizers.lex_rank import LexRankSummarizer  # noqa: E402
 from sumy.utils import get_stop_words  # noqa: E402
 
 from bot.brief.extractive import ExtractiveEngine  # noqa: E402
-from bot.brief.text import segment  # noqa: E402
 from bot.brief.verify import verify_brief  # noqa: E402
 from bot.config import load_config  # noqa: E402
 from bot.evaluation.corpus import Case, load_case, load_corpus  # noqa: E402
 from bot.evaluation.scoring import bullets_of, flagged, hit_matrix, max_matching  # noqa: E402
+from bot.language.text import segment  # noqa: E402
 
 TARGET_BYTES = 4096
 _WORD = re.compile(r"\w+(?:[-']\w+)*")

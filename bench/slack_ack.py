@@ -24,10 +24,10 @@ import aiohttp
 from slack_sdk.signature import SignatureVerifier
 
 from bot.adapters.slack.adapter import SlackAdapter, SlackConfig
-from bot.brief.llm.factory import build_engines
 from bot.config import Settings, load_config
 from bot.service import SummitService
 from bot.store import Store
+from bot.wiring.engines import build_engines
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tests"))

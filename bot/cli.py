@@ -180,10 +180,10 @@ def _cmd_ask(args: argparse.Namespace, config: AppConfig) -> int:
 async def _service(config: AppConfig, engine: str | None = None) -> AsyncIterator[SummitService]:
     """The service over the configured store and engine (`engine` overrides the config's),
     closed on the way out."""
-    from bot.brief.llm.factory import build_engines
     from bot.config import Settings
     from bot.service import SummitService
     from bot.store import Store
+    from bot.wiring.engines import build_engines
 
     settings = Settings()
     engines = build_engines(settings, config.pillars(), engine or config.engine)

@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date
 
-from bot.brief.text import summit_name
 from bot.core.models import Article, Brief, Item
+from bot.language.text import summit_name
 
 # The summit a story is about is named in its opening; later mentions are asides.
 _LEAD_CHARS = 700

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 
-from bot.brief.text import segment
+from bot.language.text import segment
 
 _QUOTES = str.maketrans(
     {

@@ -82,6 +82,9 @@ class Answer(BaseModel):
     answer: str
     answerable: bool
     citations: list[Citation] = Field(default_factory=list)
+    # The question itself was turned away (empty, oversized, off topic, no content words):
+    # any coverage gets the same reply. Not part of `summit.answer/1`.
+    refused: bool = Field(default=False, exclude=True)
 
     model_config = ConfigDict(populate_by_name=True)
 

@@ -14,8 +14,8 @@ from datetime import date
 
 import Stemmer
 
-from bot.brief.extractive.words import STOPWORDS
 from bot.language.parties import ALIASES
+from bot.language.words import STOPWORDS
 from bot.ledger.models import Amount
 
 _STEMMER = Stemmer.Stemmer("english")

@@ -10,10 +10,10 @@ from datetime import date
 
 import Stemmer
 
-from bot.brief.extractive.words import STOPWORDS
 from bot.core.models import Answer, Citation
-from bot.language.commitment import COMMITMENT_NOUNS, COMMITMENT_VERBS
 from bot.language.parties import parties_in
+from bot.language.word_classes import COMMITMENT_NOUNS, COMMITMENT_VERBS
+from bot.language.words import STOPWORDS
 from bot.ledger.export import short_date, status_label
 from bot.ledger.ledger import Ledger
 from bot.ledger.models import LedgerEntry

@@ -7,8 +7,8 @@ import hashlib
 import re
 from datetime import date
 
-from bot.brief.text import summit_name
 from bot.core.models import Article, Brief, Item
+from bot.language.text import summit_name
 from bot.ledger.actors import actor_key, canonical_actor
 from bot.ledger.amounts import amounts_in
 from bot.ledger.filing import Sighting

@@ -11,18 +11,16 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from lemminflect import getInflection
-
-from bot.brief.extractive.words import is_base_verb, is_only_verb
 from bot.core.models import Answer, Article, Citation
 from bot.qa.context import Conversation
-from bot.qa.figures import Kind
 from bot.qa.guard import ASK, clean, refusal
+from bot.qa.indirect import indirect
 from bot.qa.judge import Candidate, Span, judge
-from bot.qa.lexicon import Stems
 from bot.qa.passages import passages
 from bot.qa.question import Question, parse
 from bot.qa.retrieval import Hit, IndexCache, Searchable
+from bot.qa.spans import Kind
+from bot.qa.vocabulary import Stems
 
 MIN_COVERAGE = 0.5  # at least half the question's content (idf-weighted) in the sentence
 RELATIVE = 0.75  # and nearly as much as the best-covered sentence: the answer is *about* it
@@ -49,7 +47,7 @@ def answer_screened(text: str, index: Searchable) -> Answer:
     """The answer to a screened question (see `screen`) from the passages of `index`."""
     parsed = parse(text, index.stems)
     if not parsed.terms:
-        return Answer(answer=ASK, answerable=False)
+        return Answer(answer=ASK, answerable=False, refused=True)
     kinds = frozenset(k for want in parsed.wants for k in want)
     stems = [s for t in parsed.terms for s in (t.stem, *sorted(t.synonyms))]
     hits = index.search(stems, k=CANDIDATES)
@@ -76,7 +74,7 @@ def screen_question(question: str, context: Conversation | None) -> str | Answer
     text = clean(question)
     reply = refusal(text)
     if reply is not None:
-        return Answer(answer=reply, answerable=False)
+        return Answer(answer=reply, answerable=False, refused=True)
     return context.resolve(text) if context is not None else text
 
 
@@ -250,67 +248,3 @@ def _distinct(candidates: list[Candidate]) -> list[Candidate]:
             seen.add(key)
             out.append(c)
     return out
-
-
-_WH = r"(?:what|which|who|whom|whose|when|where|why|how)"
-_INVERTED = re.compile(
-    rf"^(?P<wh>(?:\w+\s+)?{_WH}\b(?:\s+[\w'’-]+){{0,3}}?)\s+"
-    r"(?P<aux>will|would|shall|can|could|should|must|is|are|was|were|has|have|had|did|does|do)\s+"
-    r"(?P<rest>.+)$",
-    re.I,
-)
-
-
-def indirect(question: str) -> str:
-    """A direct question as the object of "doesn't say": "how much capital will China inject"
-    → "how much capital China will inject"; "what did Li say" → "what Li said"."""
-    match = _INVERTED.match(question)
-    if not match:
-        return question[:1].lower() + question[1:]
-    words = match.group("rest").split()
-    aux = match.group("aux").lower()
-    at = _verb_at(
-        words,
-        loose=aux not in ("is", "are", "was", "were", "has", "have", "had"),
-        base=aux
-        in ("did", "does", "do", "will", "would", "shall", "can", "could", "should", "must"),
-    )
-    if at is None:
-        return question[:1].lower() + question[1:]
-    subject, tail = " ".join(words[:at]), words[at:]
-    if aux in ("did", "does", "do"):
-        clause = " ".join([subject, _tensed(tail[0], aux), *tail[1:]])
-    else:
-        clause = " ".join([subject, aux, *tail])
-    wh = match.group("wh")
-    return f"{wh[:1].lower()}{wh[1:]} {clause}"
-
-
-def _verb_at(words: list[str], *, loose: bool, base: bool) -> int | None:
-    """Where the subject's verb begins: "to", "be" or a word that can only be a verb; failing
-    those, the first lower-case word that can be one. After "did"/"does" the verb is in its
-    base form ("does Japan say it will keep prioritising": "say", not "prioritising"), and a
-    word right after a determiner is a noun ("did the visit take place": "take")."""
-    for i, word in enumerate(words[1:], start=1):
-        if (base and not is_base_verb(word)) or words[i - 1].lower() in _DETERMINERS:
-            continue
-        following = words[i + 1].lower() if i + 1 < len(words) else ""
-        if word.lower() == "to" and following in _DETERMINERS:
-            continue  # "pledges to the fund": a preposition, not the infinitive's "to"
-        if word.lower() in ("to", "be") or (word.islower() and is_only_verb(word)):
-            return i
-    for i, word in enumerate(words[1:], start=1):
-        if words[i - 1].lower() in _DETERMINERS:
-            continue
-        if loose and word.islower() and is_base_verb(word):
-            return i
-    return None
-
-
-_DETERMINERS = frozenset(["the", "a", "an", "its", "their", "his", "her", "our", "this", "that"])
-
-
-def _tensed(verb: str, aux: str) -> str:
-    tag = "VBD" if aux == "did" else ("VBZ" if aux == "does" else "VBP")
-    forms = getInflection(verb, tag=tag)
-    return forms[0] if forms else verb

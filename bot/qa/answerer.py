@@ -1,5 +1,5 @@
 """The seam between the service and whoever answers: the extractive Q&A by default, the LLM
-answerer (`bot.brief.llm.answerer`) when a model is configured."""
+answerer (`bot.qa.llm_answerer`) when a model is configured."""
 
 from __future__ import annotations
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from bot.qa.lexicon import COUNTRIES
+from bot.qa.vocabulary import COUNTRIES
 
 _LEAD = re.compile(
     r"^\s*(?:and\s+)?(?:what|how)\s+about\s+|^\s*(?:and\s+)?what\s+of\s+|^\s*(?:and|also|"

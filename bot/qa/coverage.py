@@ -17,8 +17,8 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from bot.core.models import Article
-from bot.qa.lexicon import Stems
 from bot.qa.persisted import StoredIndex
+from bot.qa.vocabulary import Stems
 from bot.store import Store
 
 BATCH = 500  # store rows read and indexed per step while catching up

@@ -7,10 +7,10 @@ import itertools
 import re
 from dataclasses import dataclass
 
-from bot.qa.figures import Found, Kind, detect
-from bot.qa.lexicon import COMMITMENT_CUES, HEDGE, ITINERARY
 from bot.qa.question import Question
 from bot.qa.retrieval import Hit, Searchable
+from bot.qa.spans import Found, Kind, detect
+from bot.qa.vocabulary import COMMITMENT_CUES, HEDGE, ITINERARY
 
 # A figure belongs to its clause: in "China pledged $10 billion, and Japan committed 2 trillion
 # yen", a question about China's pledge must not be answered with Japan's figure.
@@ -74,6 +74,7 @@ def judge(hit: Hit, question: Question, index: Searchable, kinds: frozenset[Kind
         if not _restates(found, question)
         and not dates_the_report(found, question, text)
         and not names_no_day(found, question)
+        and not a_person_as_place(found, hit.article.text)
         and _counts_what_is_asked(found, question, text, clauses[at], index)
     )
     clause = text[clauses[best][0] : clauses[best][1]]
@@ -105,6 +106,22 @@ def _counts_what_is_asked(
 _FUTURE_ASK = re.compile(r"^\s*when\s+(?:will|shall|is|are|does|do)\b", re.I)
 _WEEKDAY = re.compile(r"^(?:on\s+)?(?:mon|tues|wednes|thurs|fri|satur|sun)day$", re.I)
 _PAST_VERB = re.compile(r"^(?:\w+ed|said|told|met|held|made|gave|took|spoke|set|put)$", re.I)
+
+
+_TITLE_BEFORE = (
+    r"(?:President|Prime\s+Minister|Premier|Chancellor|Mr|Mrs|Ms|Dr|King|Queen|Emperor|"
+    r"Secretary[- ]General|Minister)\.?\s+(?:[A-Z][\w-]+\s+)?"
+)
+
+
+def a_person_as_place(found: Found, article: str) -> bool:
+    """ "messages to Trump": a name the article gives a title ("President Trump") or has
+    speak ("Trump said") is a person, not a place to go to."""
+    if found.kind is not Kind.PLACE:
+        return False
+    name = re.escape(found.text.removeprefix("the "))
+    person = re.compile(rf"{_TITLE_BEFORE}{name}\b|\b{name}\s+(?:said|says|told|added)\b")
+    return bool(person.search(article))
 
 
 _ASKS_A_DAY = re.compile(r"\b(?:on\s+)?what\s+(?:exact\s+)?(?:date|day)\b", re.I)

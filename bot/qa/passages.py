@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from bot.brief.text import segment
+from bot.language.text import segment
 
 # A sentence ends on a full stop, a question or exclamation mark, or a closing quote or bracket
 # after one; a line that stops anywhere else ran out of width, not out of sentence.

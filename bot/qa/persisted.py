@@ -29,10 +29,10 @@ import numpy as np
 import numpy.typing as npt
 
 from bot.core.models import Article
-from bot.qa.lexicon import Stems
 from bot.qa.passages import passages
 from bot.qa.retrieval import Hit
 from bot.qa.segment import Docs, Segment
+from bot.qa.vocabulary import Stems
 
 FORMAT = 1
 MERGE_SHARE = 0.25  # merge when the tail holds more passages than this share of the main

@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from bot.qa.figures import Kind
-from bot.qa.lexicon import (
+from bot.qa.spans import Kind
+from bot.qa.vocabulary import (
     COMMITMENT_VERBS,
     GENERIC_VERBS,
     HEDGE,
@@ -55,6 +55,7 @@ _OPEN_START = re.compile(r"^\W*(?:what|which|why|how|in what way|apa|bagaimana)\
 _FREQUENCY = re.compile(r"\b(?:each|every|a|per) (?:year|month|week|day)\b|\bannually\b", re.I)
 _FIGURE = re.compile(r"\d(?:[\d,.]*\d)?")
 # Words that pick one event out of a series: a sentence without them is about another one.
+FIGURE_WEIGHT = 2.0
 _QUALIFIERS = frozenset(("next", "first", "last", "previous", "inaugural", "upcoming"))
 _EACH = re.compile(
     r"\beach (?!other\b|year\b|month\b|week\b|day\b|time\b)\w+"
@@ -205,10 +206,13 @@ def _terms(text: str, stems: Stems) -> tuple[Term, ...]:
     commitment = {stems.stem(w) for w in COMMITMENT_VERBS}
     generic = {stems.stem(w) for w in GENERIC_VERBS}
     skip = {stems.stem(w) for w in QUESTION_ONLY}
+    figures = set(_FIGURE.findall(text))
     seen: dict[str, Term] = {}
     for stem in stems.tokens(text):
         if stem in skip or stem in seen:
             continue
         weight = 0.3 if stem in commitment or stem in generic else 1.0
+        if stem in figures:
+            weight = FIGURE_WEIGHT  # "the 5% target": a figure the question states anchors it
         seen[stem] = Term(stem, weight, stem in proper, stems.synonyms(stem), stem in setting)
     return tuple(seen.values())

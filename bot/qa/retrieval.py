@@ -17,8 +17,8 @@ import numpy as np
 import numpy.typing as npt
 
 from bot.core.models import Article
-from bot.qa.lexicon import STOPWORDS, TOKEN_PATTERN, Stems, joined_prefixes
 from bot.qa.passages import passages
+from bot.qa.vocabulary import STOPWORDS, TOKEN_PATTERN, Stems, joined_prefixes
 
 
 @dataclass(frozen=True, slots=True)

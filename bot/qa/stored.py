@@ -25,7 +25,8 @@ async def answer_from_store(
     first: list[Article] = await store.articles_for_brief(brief_id) if brief_id else []
     if first:
         answer = await answerer.answer(question, first, context=context)
-        if answer.answerable or (not answer.citations and _refused(answer)):
+        # A refused question gets the same reply over any coverage: no second search.
+        if answer.answerable or answer.refused:
             return answer
     if isinstance(answerer, ExtractiveAnswerer):
         return await answerer.answer_stored(question, store, context=context)
@@ -33,8 +34,3 @@ async def answer_from_store(
     if not everything:
         return Answer(answer=NO_COVERAGE, answerable=False)
     return await answerer.answer(question, everything, context=context)
-
-
-def _refused(answer: Answer) -> bool:
-    # A screened question (empty, too long, off topic) gets the same reply over any coverage.
-    return not answer.answer.startswith("The coverage doesn't say")

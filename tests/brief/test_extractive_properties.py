@@ -8,10 +8,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from bot.brief.extractive import ExtractiveEngine
-from bot.brief.text import segment
 from bot.config import load_config
 from bot.core.models import Article
 from bot.ingest.article import article_from_text
+from bot.language.text import segment
 
 ENGINE = ExtractiveEngine(load_config().pillars())
 SEED = Path(__file__).resolve().parents[2] / "seeds" / "000_2b9aaedf29d83c14.txt"

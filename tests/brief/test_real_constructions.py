@@ -8,10 +8,10 @@ from datetime import date
 import pytest
 
 from bot.brief.extractive import ExtractiveEngine
-from bot.brief.text import paragraphs, segment
 from bot.config import load_config
 from bot.core.models import Brief
 from bot.ingest.article import article_from_text
+from bot.language.text import paragraphs, segment
 
 LEDE = "LIMA, Nov. 14 (Wire) -- Leaders of the region met on Friday for their annual summit.\n\n"
 

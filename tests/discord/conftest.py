@@ -9,10 +9,10 @@ import pytest
 from fakes.discord_api import FakeDiscord
 
 from bot.adapters.discord import DiscordAdapter
-from bot.brief.llm.factory import build_engines
 from bot.config import Settings, load_config
 from bot.service import StoredBriefRef, SummitService
 from bot.store import Store
+from bot.wiring.engines import build_engines
 
 SEED = Path(__file__).resolve().parents[2] / "seeds" / "000_2b9aaedf29d83c14.txt"
 

@@ -9,10 +9,10 @@ import llm_cases as cases
 import pytest
 from fakes.openai_server import FakeOpenAIServer, Reply
 
-from bot.brief.llm.answerer import DOESNT_SAY, LLMAnswerer
 from bot.brief.llm.client import OpenAIStructuredLLM
 from bot.brief.llm.prompts import load_prompt
 from bot.core.mentions import has_mention
+from bot.qa.llm_answerer import DOESNT_SAY, LLMAnswerer
 from bot.service import SummitService
 from bot.store import Store
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.qa.figures import Kind, detect
+from bot.qa.spans import Kind, detect
 
 
 @pytest.mark.parametrize(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.qa.answer import indirect
+from bot.qa.indirect import indirect
 
 
 @pytest.mark.parametrize(

@@ -13,8 +13,8 @@ from bot.core.models import Article
 from bot.qa.answerer import ExtractiveAnswerer
 from bot.qa.coverage import index_directory
 from bot.qa.guard import ASK, OFF_TOPIC, TOO_LONG
-from bot.qa.lexicon import Stems
 from bot.qa.persisted import StoredIndex
+from bot.qa.vocabulary import Stems
 from bot.store import Store
 
 
@@ -110,3 +110,18 @@ async def test_an_empty_store_says_there_is_no_coverage(store: Store) -> None:
     answer = await ExtractiveAnswerer().answer_stored("What did Japan pledge?", store)
     assert not answer.answerable
     assert answer.answer == "There is no coverage to answer from yet."
+
+
+@pytest.mark.parametrize("question", ["", "🙂🙂🙂", "x" * 10_000])
+async def test_a_refused_question_is_marked_refused_and_the_mark_stays_out_of_the_json(
+    store: Store, question: str
+) -> None:
+    from bot.qa.stored import answer_from_store
+
+    await store.save_article(PORT)
+    answer = await answer_from_store(question, store)
+    assert answer.refused
+    assert not answer.answerable
+    assert "refused" not in answer.to_json_dict()
+    fair = await answer_from_store("Where will Japan fund a port?", store)
+    assert not fair.refused

@@ -10,10 +10,10 @@ import pytest
 
 from bot.core.models import Answer, Article
 from bot.qa import answer_question
-from bot.qa.figures import Found, Kind
-from bot.qa.judge import dates_the_report, names_no_day
-from bot.qa.lexicon import Stems
+from bot.qa.judge import a_person_as_place, dates_the_report, names_no_day
 from bot.qa.question import parse
+from bot.qa.spans import Found, Kind
+from bot.qa.vocabulary import Stems
 
 STORY = """Leaders launch Harbour Development Bank at Coral Bay summit
 The leaders agreed to set up the Harbour Development Bank with capital of 40 billion dollars.
@@ -224,3 +224,27 @@ def test_a_bare_year_names_no_day() -> None:
     year = Found(Kind.DATE, text.index("beyond"), text.index(", the"), "beyond 2030")
     assert names_no_day(year, parse("On what date will the next summit take place?", Stems()))
     assert not names_no_day(year, parse("By when will the agenda apply?", Stems()))
+
+
+def test_a_person_the_article_titles_or_quotes_is_no_place() -> None:
+    text = "Rutte answered a question about his messages to Trump. President Trump left early."
+    at = text.index("Trump")
+    found = Found(Kind.PLACE, at, at + len("Trump"), "Trump")
+    assert a_person_as_place(found, text)
+    town = "Leaders flew to Tanna for the talks."
+    at = town.index("Tanna")
+    assert not a_person_as_place(Found(Kind.PLACE, at, at + 5, "Tanna"), town)
+
+
+SPENDING_STORY = """Alliance sets a spending goal
+Member states of the alliance pledged to spend 4% of their output on coast guards by 2031.
+Officials said the talks in Apia were cordial.
+"""
+
+
+def test_a_figure_the_question_states_anchors_the_answer() -> None:
+    digest = hashlib.sha256(SPENDING_STORY.encode()).hexdigest()
+    article = Article(title="Goal", text=SPENDING_STORY, sha256=digest, url="https://e.org/s")
+    answer = ask("By what year are allies to reach the 4% target?", article)
+    assert answer.answerable
+    assert answer.answer.startswith("by 2031")

@@ -12,10 +12,10 @@ from fakes.slack_api import FakeSlackAPI
 from slack_support import SEED, Seeded, SlackSender, slack_config
 
 from bot.adapters.slack.adapter import SlackAdapter
-from bot.brief.llm.factory import build_engines
 from bot.config import Settings, load_config
 from bot.service import SummitService
 from bot.store import Store
+from bot.wiring.engines import build_engines
 
 
 @pytest.fixture

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from bot.brief.extractive.lexicon import Language, find_cues
+from bot.brief.extractive.cues import Language, find_cues
 
 _INTERPOSED = re.compile(
     r",\s+(?P<speaker>he|she|they|[A-Z][\w’'.-]+(?:\s+[A-Z][\w’'.-]+){0,2})\s+"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from bot.brief.extractive.lexicon import Cue, Language, find_cues
+from bot.brief.extractive.cues import Cue, Language, find_cues
 
 _SUBJECT_BOUNDARY = re.compile(
     r",\s+(?:and|but|while|whereas)\s+|;\s+|,\s+|\s+(?:that|while|whereas|bahwa|sehingga)\s+"

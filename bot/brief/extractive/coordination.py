@@ -14,14 +14,16 @@ from dataclasses import dataclass
 
 from lemminflect import getAllLemmas
 
-from bot.brief.extractive.words import (
+from bot.brief.extractive.objects import split_objects
+from bot.brief.extractive.shares import shared_out, sibling_counts
+from bot.brief.figures import has_figure
+from bot.language.words import (
     DETERMINERS,
     WORD,
     is_adverb,
     is_base_verb,
     is_only_verb,
 )
-from bot.brief.figures import has_figure
 
 _TAIL = re.compile(
     r"(?:,\s+|\s+)(?:but|without|while|whereas|saying|noting|adding|calling|urging|amid|"
@@ -43,15 +45,6 @@ _FRAME = re.compile(
     r"^(?P<frame>(?:\w+\s+)?(?:work|cooperate|collaborate|partner|join\s+hands|team\s+up|strive|"
     r"endeavou?r)\b[^,;]*?\bto\s+)(?=\w)"
 )
-_SHARED_HEAD = re.compile(
-    r"^(?P<pre>.*?\b)(?P<a>(?:[\w’'-]+\s+){1,2}?)(?P<head>[a-z][\w-]{2,})\s+and\s+"
-    r"(?P<b>(?:[\w’'-]+\s+){1,2}?)(?P=head)\b(?P<post>.*)$"
-)
-_SHARED_PREPOSITION = re.compile(
-    r"^(?P<pre>.*?\b(?P<p>for|with|to|between|at)\s+)(?P<a>.+?),?\s+and\s+(?P=p)\s+(?P<b>.+)$"
-)
-
-
 # "accelerating the talks and striving for their early conclusion": a gerund about "its" or
 # "their" object restates the aspiration before it rather than adding a deliverable.
 _PURPOSE_INSIDE = re.compile(r"\w\s+(?:in\s+order\s+)?to\s+(?P<verb>[a-z]+)\b")
@@ -59,29 +52,8 @@ _ENDS_IN_MODIFIER = re.compile(r"\b(?:a|an|the|its|their|our|more|most)\s+(?P<wo
 _WAITING_ADVERB = re.compile(r"^\s*to\s+\w+ly\s*$", re.I)
 _GERUND_SEPARATOR = re.compile(r"[,;]")
 _REFERS_BACK = re.compile(r"^\W*\w+\s+(?:\w+\s+){0,2}?(?:its|their)\b", re.I)
-_AMOUNT_LIST = re.compile(r"^(?P<head>[^:;]{3,200}?):\s+(?P<list>[^:]*;[^:]*)$")
 _ENUMERATION = re.compile(
     r"(?:^|[:;,]\s*|\s)(?:and\s+)?(?:\(?[a-h]\)|[a-h]\.|\(?(?:i|ii|iii|iv|v|vi)\)|\(\d{1,2}\))\s+"
-)
-_CURRENCY_AHEAD = r"(?=(?:[A-Z]{0,3}\$|€|£|¥|\d))"
-_AMOUNT_SHARE = re.compile(
-    rf",?\s+(?P<link>in\s+addition\s+to|of\s+which|including|plus)\s+{_CURRENCY_AHEAD}"
-)
-_MONEY = r"(?:[A-Z]{0,3}\$|€|£|¥|₹)"
-_AMOUNT_SIBLING = re.compile(rf",?\s+and\s+{_CURRENCY_AHEAD}|,\s+{_CURRENCY_AHEAD}")
-_MONEY_AHEAD = re.compile(rf"(?<![\w$]){_MONEY}\d")
-# Between two sums, only another sum may start a sibling: "US$3 billion of loans and US$2
-# billion of credits", not "$3 billion and 100 experts".
-_SIBLING_SUM = re.compile(rf",?\s+and\s+(?={_MONEY}\d)|,\s+(?={_MONEY}\d)")
-
-
-# A count of something: "6,000 military personnel", not a year ("in 2025 and 2030").
-_COUNT_AHEAD = re.compile(
-    r"(?<![\w$.,])(?!(?:19|20)\d\d\b)\d[\d,]*\s+(?!(?:million|billion|trillion)\b)(?=[a-z])"
-)
-_SIBLING_COUNT = re.compile(
-    r",?\s+and\s+(?=\d[\d,]*\s+(?!(?:million|billion|trillion)\b)[a-z])"
-    r"|,\s+(?=\d[\d,]*\s+(?!(?:million|billion|trillion)\b)[a-z])"
 )
 
 
@@ -109,11 +81,11 @@ def split_predicate(
         # "committed to: a. establish X; b. strengthen Y": one item per lettered line.
         return [cut_tail(e.strip(" :;,")) for e in enumerated]
     predicate = cut_tail(predicate)
-    amounts = _amounts(predicate)
+    amounts = shared_out(predicate)
     if amounts:
         return amounts
     conjuncts = _split_verb_phrases(predicate, verb_prefixes, continues)
-    parts = [p for c in conjuncts for q in _sibling_counts(c) or [c] for p in _split_objects(q)]
+    parts = [p for c in conjuncts for q in sibling_counts(c) or [c] for p in split_objects(q)]
     if lede and len(parts) > 1 and not any(_concrete(p) for p in parts):
         # A lede sums up one aspiration in several verbs; the body gives the specifics. A part
         # with a figure or a name is news of its own, and the lede dedup weighs it.
@@ -227,52 +199,6 @@ def _starts_gerund(text: str) -> bool:
     return word.endswith("ing") and "VERB" in getAllLemmas(word)
 
 
-def _amounts(predicate: str) -> list[str] | None:
-    """One phrase per amount where one sentence shares money out: "allocating funds as follows:
-    $8 million to Sudan; $3 million to Somalia", "$12.9 million on fellowships, in addition to
-    $6.9 million on a climate centre", "$150 million, of which $60 million for maritime ..."."""
-    listed = _AMOUNT_LIST.match(predicate)
-    if listed:
-        parts = [p for p in re.split(r";\s+(?:and\s+)?", listed.group("list")) if p.strip()]
-        if len(parts) > 1:
-            return [f"{listed.group('head')}: {p.strip()}" for p in parts]
-    shared = _AMOUNT_SHARE.search(predicate)
-    if not shared or not has_figure(predicate[: shared.start()]):
-        return _sibling_amounts(predicate)
-    before = predicate[: shared.start()]
-    parts = [p for p in _AMOUNT_SIBLING.split(predicate[shared.end() :]) if p.strip()]
-    if shared.group("link").lower() == "in addition to":
-        return [before, *parts]
-    # "$150 million, of which $60 million for A and $90 million for B": one item per purpose.
-    return [f"{before}, {shared.group('link')} {p}" for p in parts]
-
-
-def _sibling_amounts(predicate: str) -> list[str] | None:
-    """ "provide US$3 billion of loans and US$2 billion of buyer's credits": two sums, two
-    deliverables, each with the verb."""
-    first = _MONEY_AHEAD.search(predicate)
-    if not first:
-        return None
-    head, rest = predicate[: first.start()], predicate[first.start() :]
-    parts = [p for p in _SIBLING_SUM.split(rest) if p.strip()]
-    if len(parts) < 2 or not head.strip():
-        return None
-    return [f"{head}{p.strip()}" for p in parts]
-
-
-def _sibling_counts(predicate: str) -> list[str] | None:
-    """ "train 6,000 military personnel and 1,000 law enforcement officers": two counts of
-    different people, two deliverables, each with the verb."""
-    parts = [p for p in _SIBLING_COUNT.split(predicate) if p.strip()]
-    if len(parts) < 2 or not all(_COUNT_AHEAD.match(p) for p in parts[1:]):
-        return None
-    counts = list(_COUNT_AHEAD.finditer(parts[0]))
-    if not counts or not parts[0][: counts[-1].start()].strip():
-        return None
-    head = parts[0][: counts[-1].start()]
-    return [parts[0], *(f"{head}{p.strip()}" for p in parts[1:])]
-
-
 def _join_waiting_adverbs(pieces: list[_Piece]) -> list[_Piece]:
     """ "and to completely and unconditionally withdraw": an adverb waiting for its verb opens
     the next piece, not a conjunct of its own."""
@@ -362,25 +288,6 @@ def _share_frame(conjuncts: list[str]) -> list[str]:
         bare = re.sub(r"^to\s+", "", conjunct.strip())
         out.append(frame.group("frame") + bare if frame else bare)
     return out
-
-
-def _split_objects(conjunct: str) -> list[str]:
-    preposition = _SHARED_PREPOSITION.match(conjunct)
-    if preposition:
-        # "for Hong Kong, China and for Chile, the first step toward ...": the appositive after
-        # the second object comments on the whole, so it is left off.
-        second = preposition.group("b").split(", ")[0]
-        return [
-            preposition.group("pre") + preposition.group("a"),
-            preposition.group("pre") + second,
-        ]
-    head = _SHARED_HEAD.match(conjunct)
-    # "... the digital economy, green development, medical care and elderly care": the last
-    # two of a list of sectors qualify one action, however alike their heads.
-    if head and "," not in head.group("pre"):
-        pre, post, word = head.group("pre"), head.group("post"), head.group("head")
-        return [f"{pre}{head.group('a')}{word}{post}", f"{pre}{head.group('b')}{word}{post}"]
-    return [conjunct]
 
 
 def _concrete(text: str) -> bool:

@@ -6,18 +6,18 @@ import asyncio
 from collections.abc import Sequence
 from datetime import UTC, datetime
 
-from bot.brief.extractive.dedup import deduplicate
+from bot.brief.extractive.cues import LANGUAGES, Language, forget_cues
 from bot.brief.extractive.headline import headline_from
-from bot.brief.extractive.lexicon import LANGUAGES, Language, forget_cues
 from bot.brief.extractive.pillars import PillarClassifier
 from bot.brief.extractive.reader import read_article
+from bot.brief.extractive.repeats import deduplicate
 from bot.brief.extractive.sections import Heading
 from bot.brief.extractive.state import Candidate
 from bot.brief.figures import find_figures
-from bot.brief.text import Sentence
 from bot.config import PillarSpec
 from bot.core.models import Article, Brief, Item, Pillar
 from bot.ingest.dateline import parse_dateline
+from bot.language.text import Sentence
 
 _LANGUAGE_NAMES = {"en": "English", "id": "Indonesian", "ms": "Malay"}
 _MIN_WORDS = 25

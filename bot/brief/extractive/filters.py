@@ -6,9 +6,8 @@ import re
 
 from lemminflect import getAllLemmas
 
-from bot.brief.extractive.words import STOPWORDS, WORD, is_adverb, is_only_verb
 from bot.brief.figures import has_figure
-from bot.language.commitment import (
+from bot.language.word_classes import (
     HEDGE_VERBS,
     ITINERARY_VERBS,
     POSITION_VERBS,
@@ -16,6 +15,7 @@ from bot.language.commitment import (
     STATIVE_VERBS,
     VAGUE,
 )
+from bot.language.words import STOPWORDS, WORD, is_adverb, is_only_verb
 
 _PAST_MARKER = re.compile(
     r"\b(?:last|past|previous)\s+(?:year|month|week|summit)|\bearlier\s+this\s+(?:year|month)\b"

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import re
 
-from bot.brief.text import Sentence
 from bot.core.models import Article
 from bot.language.calendar import WEEKDAY_PATTERN
+from bot.language.text import Sentence
 
 _TIME = re.compile(
     rf"\s+(?:on|this|last)\s+{WEEKDAY_PATTERN}"

@@ -13,8 +13,8 @@ from lemminflect import getAllLemmas
 from bot.brief.extractive.actors import Cast, clean_subject, resolve
 from bot.brief.extractive.clauses import find_clauses
 from bot.brief.extractive.coordination import split_predicate
+from bot.brief.extractive.cues import Cue, Language
 from bot.brief.extractive.filters import not_a_commitment
-from bot.brief.extractive.lexicon import Cue, Language
 from bot.brief.extractive.lists import (
     bare_predicate,
     compose,
@@ -25,11 +25,11 @@ from bot.brief.extractive.lists import (
     owned_amount,
 )
 from bot.brief.extractive.state import Candidate, ReadState, context_party
-from bot.brief.extractive.words import STOPWORDS, WORD
 from bot.brief.figures import has_figure
-from bot.brief.text import LIST_MARKER
 from bot.core.models import Kind
 from bot.language.parties import first_party
+from bot.language.text import LIST_MARKER
+from bot.language.words import STOPWORDS, WORD
 
 _LIST_LINE = LIST_MARKER
 _TERMINAL = frozenset('.!?"”’)]:;')

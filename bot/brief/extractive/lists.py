@@ -18,12 +18,12 @@ from dataclasses import dataclass
 
 from lemminflect import getAllLemmas
 
-from bot.brief.extractive.lexicon import Language, find_cues
-from bot.brief.extractive.words import WORD, is_adverb, is_base_verb
+from bot.brief.extractive.cues import Language, find_cues
 from bot.brief.figures import has_figure
 from bot.core.models import Kind
 from bot.language.commitment import CueKind
 from bot.language.parties import first_party
+from bot.language.words import WORD, is_adverb, is_base_verb
 
 # A fronted adverbial before the verb of a list line: "Over the next three years, train ...".
 _FRONTED = re.compile(

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from bot.brief.extractive.state import ReadState
-from bot.brief.text import Sentence, paragraphs
+from bot.language.text import Sentence, paragraphs
 
 _BOILERPLATE = re.compile(
     r"^(?:by\s+[A-Z]|published\b|updated\b|advertisement\b|subscribe\b|\(?reporting\s+by\b|"

@@ -8,17 +8,13 @@ from bot.brief.extractive.actors import Cast, clean_subject, note_subject, read_
 from bot.brief.extractive.attribution import Segment, segments
 from bot.brief.extractive.clauses import Clause, find_clauses
 from bot.brief.extractive.compose import compose_item
-from bot.brief.extractive.coordination import split_predicate, strip_frame
+from bot.brief.extractive.coordination import split_predicate
+from bot.brief.extractive.cues import Language, find_cues
 from bot.brief.extractive.filters import (
-    founds_something,
-    head_verb,
     is_background,
-    is_concrete,
     is_negated,
     is_passive_delivery,
-    not_a_commitment,
 )
-from bot.brief.extractive.lexicon import Language, find_cues
 from bot.brief.extractive.listing import cut_at, cut_short, read_list, read_owned_amount
 from bot.brief.extractive.lists import (
     owned_amount,
@@ -26,12 +22,12 @@ from bot.brief.extractive.lists import (
 from bot.brief.extractive.page import lead_in_of, lede_starts, paragraph_texts, skip_line
 from bot.brief.extractive.sections import Heading, closes_section, find_heading
 from bot.brief.extractive.state import Candidate, ReadState, context_party
-from bot.brief.extractive.words import WORD
-from bot.brief.figures import has_figure
-from bot.brief.text import Sentence, segment
+from bot.brief.extractive.verdicts import AGENT, MODAL, predicts, rejected
 from bot.core.models import Kind
-from bot.language.commitment import COMMENTATORS, PRINCIPLE_VERBS
 from bot.language.parties import first_party
+from bot.language.text import Sentence, segment
+from bot.language.word_classes import COMMENTATORS
+from bot.language.words import WORD
 
 # "On the situation in Myanmar, Kitamura called for ...": the fronted topic is part of the claim.
 _TOPIC = re.compile(
@@ -44,39 +40,10 @@ _OPENING_NAME = re.compile(
     r"(?:\s+(?:leaders|ministers|members|countries|states|officials|nations|governments))?)"
     r"(?=\s+[a-z])"
 )
-_TAKES_VERB = re.compile(
-    r"\b(?:to|will|would|shall|should|must|can|[’']ll)(?:\s+(?:also|further|now|then|still|soon|"
-    r"\w+ly))*\s*$",
-    re.I,
-)
-_COMMITTED_TO_A_THING = re.compile(
-    r"^\s*(?:pledged|committed)\s+to\s+(?:the|a|an|its|their|our|his|her)\s", re.I
-)
 _FUNCTION_WORDS = frozenset(
     "the a an at in on for as with by after while during also but and so then this that".split()
 )
-_PASSIVE = re.compile(
-    r"^\s*(?:\w+ly\s+)?be\s+(?:(?:\w+ly|further|also|jointly|now|then|still)\s+)?"
-    r"(?:\w+(?:ed|en|wn|un|ught)|held|made|set|put|kept|built|paid|sent|led|met|done|found|"
-    r"bound|brought|spent|cut|left|won)\b",
-    re.I,
-)
 _BE_AMOUNT = re.compile(r"\s*be\s+(?:about\s+|some\s+|at\s+least\s+)?(?:[A-Z]{0,3}[$€£¥]|\d)")
-_WE = re.compile(r"^(?:we|us|our)$", re.I)
-# A name whose head is capitalised is a body that acts; "The RCEP agreement" is a thing.
-_NAMED_BODY = re.compile(r"(?-i:[A-Z][\w-]+\s+[A-Z][\w-]+)\s*$|\bthe\s+(?-i:[A-Z][\w-]+)\s*$", re.I)
-_PURPOSE = re.compile(r"\s*(?:aims?|aimed|seeks?|sought|intends?|intended)\b", re.I)
-_MODAL = re.compile(r"\s*(?:will|would|shall|[’']ll)\b", re.I)
-_AGENT = re.compile(
-    r"^(?:he|she|i|we|they|it|you)$|\b(?:leaders?|ministers?|officials?|governments?|states|"
-    r"countries|members|nations|sides?|blocs?|delegations?|union|council|commission|president|"
-    r"premier|minister|chancellor|king|administration|authorit(?:y|ies)|agenc(?:y|ies)|ministry|"
-    r"secretariat|envoy|parties|partners|donors|lenders?|banks?|militar(?:y|ies)|forces|navy|"
-    r"navies|coast\s+guards?|armed\s+forces|ministries|cabinet|parliament|congress|allies|"
-    r"alliance|signator(?:y|ies)|coalition|co-?chairs?|presidency|donors?|funders?|"
-    r"institutions|organi[sz]ations?|forum|group(?:ing)?|quad)\b",
-    re.I,
-)
 _GOVERNS = re.compile(r"^\s*(?:that|to)\b", re.I)
 # The host's arrangements ("police plan to deploy ...", "6,000 officers will be deployed").
 _LOGISTICS = re.compile(
@@ -210,14 +177,14 @@ def _read_segment(
         )
         passive = (
             kind == "pledge"
-            and _MODAL.match(clause.cue.text)
+            and MODAL.match(clause.cue.text)
             and (
                 is_passive_delivery(clause.predicate)
                 # "South Africa's share will be 5 billion dollars"
                 or (bool(owned_amount(subject)) and _BE_AMOUNT.match(clause.predicate) is not None)
             )
         )
-        if (kind == "call" and not speaks_for_self) or (passive and not _AGENT.search(subject)):
+        if (kind == "call" and not speaks_for_self) or (passive and not AGENT.search(subject)):
             # Who calls is who speaks; what is delivered in the passive, the speaker delivers.
             speaker = resolve("", seg.speaker, state.cast, speaks_for_self=True, quoted=seg.quoted)
             owner = owned_amount(subject)  # "South Africa's share": the owner delivers it
@@ -232,7 +199,7 @@ def _read_segment(
             party = context_party(state.cast)
             display = party if actor.display == "Unattributed" else actor.display
             actor = type(actor)(party, display)
-        if not passive and _predicts(clause, subject, actor.party, state.cast, language):
+        if not passive and predicts(clause, subject, actor.party, state.cast, language):
             continue
         if actor.party != "Unattributed" and (speaks_for_self or state.cast.party_of(actor.party)):
             state.cast.last_party = state.cast.party_of(actor.party) or actor.party
@@ -242,7 +209,7 @@ def _read_segment(
             continues=clause.continues,
             verb_prefixes=language.verb_prefixes,
         ):
-            if not passive and _rejected(phrase, clause, kind, subject, seg.quoted, language):
+            if not passive and rejected(phrase, clause, kind, subject, seg.quoted, language):
                 continue
             if cut_short(phrase, end, state):
                 continue
@@ -262,52 +229,6 @@ def _read_segment(
                     in_lede=in_lede,
                 )
             )
-
-
-def _rejected(
-    phrase: str, clause: Clause, kind: Kind, subject: str, quoted: bool, language: Language
-) -> bool:
-    if not phrase.strip():
-        return True
-    core = strip_frame(phrase)
-    # "will also", "will then": the adverbs the cue took in do not change what follows it.
-    takes_verb = bool(_TAKES_VERB.search(clause.cue.text)) or clause.cue.kind in (
-        "call_modal",
-        "call_can",
-    )
-    # "should be further strengthened", "must be followed by action": a call in the passive
-    # asks for the act all the same.
-    passive_call = clause.cue.kind in ("call", "call_modal") and bool(_PASSIVE.match(core))
-    if language.code == "en" and takes_verb and not passive_call and not_a_commitment(core):
-        return True
-    if kind != "call" and head_verb(core)[0] in PRINCIPLE_VERBS:
-        return True
-    if _COMMITTED_TO_A_THING.match(
-        f"{clause.cue.text.strip()} {phrase.strip()}"
-    ) and not has_figure(phrase):
-        return True  # "is deeply committed to the FTAA": a stance toward a thing, not an act
-    if quoted and kind != "call" and _WE.match(subject.strip()):
-        return False  # "We will help emerging economies ...": a declaration quoted whole
-    if quoted:
-        # Quotations carry colour; only a concrete quoted commitment is an item.
-        concrete = is_concrete(subject + " " + core if kind == "call" else core)
-        return not (concrete or founds_something(core))
-    return False
-
-
-def _predicts(clause: Clause, subject: str, party: str, cast: Cast, language: Language) -> bool:
-    """ "The deal would cut tariffs", "Trade will grow", "The initiative aims to coordinate":
-    a forecast or a description of a thing, not a commitment. A modal or a purpose commits
-    only an agent: a party, a person, a body of people."""
-    if language.code != "en" or not (
-        _MODAL.match(clause.cue.text) or _PURPOSE.match(clause.cue.text)
-    ):
-        return False
-    if not subject or _AGENT.search(subject) or cast.party_of(party) or cast.party_of(subject):
-        return False
-    if _NAMED_BODY.search(subject):
-        return False  # "the Peace Corps will return", "the Asian Development Bank will lend"
-    return not any(token in cast.person_party for token in subject.split())
 
 
 def _note_people(sentence: str, cast: Cast) -> None:

@@ -8,12 +8,12 @@ from collections.abc import Sequence
 
 from bot.brief.llm.prompts import Prompt, defuse, nonce
 from bot.brief.llm.schema import BriefOut, ItemOut
-from bot.brief.text import segment
 from bot.brief.verify import verify_brief
 from bot.config import PillarSpec
 from bot.core.errors import LLMUnavailable
 from bot.core.models import Article, Brief, Item, Pillar
 from bot.core.ports import BriefEngine, BriefKey, BriefRun, StructuredLLM
+from bot.language.text import segment
 
 log = logging.getLogger(__name__)
 

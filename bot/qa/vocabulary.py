@@ -10,7 +10,7 @@ import re
 
 import Stemmer
 
-from bot.language import calendar, commitment, places
+from bot.language import calendar, commitment, places, word_classes
 
 
 def words(text: str) -> list[str]:
@@ -42,18 +42,18 @@ QUESTION_ONLY = frozenset(
 
 # The commitment vocabulary is the product's one (`bot.language.commitment`), compiled here
 # for answering: whether a clause commits, hedges, or only states a programme.
-COMMITMENT_VERBS = commitment.COMMITMENT_VERBS
+COMMITMENT_VERBS = word_classes.COMMITMENT_VERBS
 COMMITMENT_CUES = commitment.detector("pledge", "offer")
 HEDGE = re.compile(
     commitment.detector("hedge").pattern
     + r"|\b(?:"
-    + "|".join(sorted(commitment.HEDGE_VERBS))
+    + "|".join(sorted(word_classes.HEDGE_VERBS))
     + r")(?:s|ed|ing)?\b|\bpossibly\b|\bstopped short\b",
     re.I,
 )
 ITINERARY = re.compile(
     r"\b(?:will|would)\s(?:also\s)?(?:"
-    + "|".join(sorted(commitment.ITINERARY_VERBS))
+    + "|".join(sorted(word_classes.ITINERARY_VERBS))
     + r"|return|join|be held)\b|\b(?:is|are) (?:due|scheduled|expected) to\b",
     re.I,
 )
@@ -94,6 +94,8 @@ SYNONYMS = (
     words("doses vaccines"),
     words("economy economic economies"),
     words("build construct"),
+    # An alliance's members are its allies; a forum's members its member states.
+    words("allies members"),
 )
 
 # Phrases a question uses for one word of the text: "took part" is "participated".

@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from enum import Enum
 
-from bot.qa.lexicon import COUNTRIES, MONTHS, WEEKDAYS, words
+from bot.qa.vocabulary import COUNTRIES, MONTHS, WEEKDAYS, words
 
 
 class Kind(Enum):

@@ -57,10 +57,10 @@ def _llm_engines(
     settings: Settings, pillars: Sequence[PillarSpec], extractive: BriefEngine
 ) -> Engines:
     # Deferred: the openai SDK and its types take ~0.4 s to import, paid only by the LLM engine.
-    from bot.brief.llm.answerer import LLMAnswerer
     from bot.brief.llm.client import OpenAIStructuredLLM
     from bot.brief.llm.engine import LLMEngine
     from bot.brief.llm.prompts import load_prompt
+    from bot.qa.llm_answerer import LLMAnswerer
 
     key = settings.openai_api_key
     llm = OpenAIStructuredLLM(

@@ -12,7 +12,6 @@ from functools import lru_cache
 
 from lemminflect import getAllLemmas
 
-from bot.brief.extractive.words import is_adverb, is_base_verb
 from bot.language.commitment import (
     EN_CUES,
     EN_REPORTING,
@@ -22,6 +21,7 @@ from bot.language.commitment import (
     CueKind,
 )
 from bot.language.trie import trie_pattern
+from bot.language.words import is_adverb, is_base_verb
 
 # A possessive or determiner right before a cue word makes it a noun ("Japan's pledge to").
 _NOUN_BEFORE = re.compile(

@@ -46,7 +46,7 @@ class LLMAnswerer:
             return text
         hits = self._retrieve(text, articles)
         if hits is None:
-            return Answer(answer=ASK, answerable=False)
+            return Answer(answer=ASK, answerable=False, refused=True)
         if not hits:
             return Answer(answer=DOESNT_SAY, answerable=False)
         try:

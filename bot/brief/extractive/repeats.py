@@ -7,9 +7,9 @@ import re
 import Stemmer
 
 from bot.brief.extractive.state import Candidate
-from bot.brief.extractive.words import STOPWORDS
 from bot.brief.figures import find_figures
-from bot.language.commitment import VAGUE
+from bot.language.word_classes import VAGUE
+from bot.language.words import STOPWORDS
 
 _MONEY = re.compile(r"[$€£¥]|\b(?:million|billion|trillion|dollars?|euros?|yen|yuan)\b", re.I)
 _STEMMER = Stemmer.Stemmer("english")
