@@ -58,12 +58,11 @@ class LedgerStore:
             )
             if created is None:
                 return []
-            known: dict[str, list[Known]] = {}
-            filed = []
-            for sighting in build(created.date()):
-                if sighting.actor_key not in known:
-                    known[sighting.actor_key] = await _known(session, sighting.actor_key)
-                filed.append(await _apply(session, brief_id, sighting, known, decide))
+            filing = _Filing(session, brief_id, decide)
+            filed = [await filing.apply(sighting) for sighting in build(created.date())]
+            # The brief's sources in one statement: none existed before (checked above), and
+            # `_Filing` kept out a bullet the engine gave twice.
+            session.add_all(filing.sources)
             return filed
 
     async def clear(self) -> None:
@@ -144,8 +143,9 @@ async def _has_entries_before(session: AsyncSession, key: str, entry_id: int) ->
     return found is not None
 
 
-async def _known(session: AsyncSession, key: str) -> list[Known]:
-    """The actor's entries, oldest first: all filing ever compares a sighting with."""
+async def _known(session: AsyncSession, key: str) -> tuple[list[Known], dict[int, _Public]]:
+    """The actor's entries, oldest first: all filing ever compares a sighting with; and each
+    one's public id and status, for a sighting merged into it."""
     rows = await session.execute(
         select(
             LedgerEntryRow.id,
@@ -157,52 +157,74 @@ async def _known(session: AsyncSession, key: str) -> list[Known]:
             LedgerEntryRow.day,
             LedgerEntryRow.dated,
             LedgerEntryRow.first_seen_id,
+            LedgerEntryRow.key,
+            LedgerEntryRow.status,
         )
         .where(LedgerEntryRow.actor_key == key)
         .order_by(LedgerEntryRow.id)
     )
-    return [
-        Known(id_, kind, frozenset(terms), to_amounts(amounts), list(figures),
-              Event(summit, day, dated), first)
-        for id_, kind, terms, amounts, figures, summit, day, dated, first in rows
-    ]  # fmt: skip
+    known, public = [], {}
+    for id_, kind, terms, amounts, figures, summit, day, dated, first, key_, status in rows:
+        known.append(Known(id_, kind, frozenset(terms), to_amounts(amounts), list(figures),
+                           Event(summit, day, dated), first))  # fmt: skip
+        public[id_] = _Public(key_, status)
+    return known, public
 
 
-async def _apply(
-    session: AsyncSession,
-    brief_id: int,
-    sighting: Sighting,
-    known: dict[str, list[Known]],
-    decide: Decide,
-) -> Filed:
-    placement = decide(sighting, known[sighting.actor_key])
-    if isinstance(placement, MergeInto):
-        entry_id = placement.entry_id
-        row = await session.get(LedgerEntryRow, entry_id)
-        assert row is not None  # just read from the same transaction
-        filed = Filed(sighting, row.key, row.status, merged=True)
-    else:
-        row = _new_row(sighting, placement)
-        session.add(row)
-        await session.flush()
-        entry_id = row.id
-        known[sighting.actor_key].append(_as_known(row, sighting))
-        filed = Filed(sighting, row.key, row.status, merged=False,
-                      previous_figures=tuple(placement.previous_figures))  # fmt: skip
-    source = sighting.source
-    exists = await session.scalar(
-        select(LedgerSourceRow.id).where(
-            LedgerSourceRow.entry_id == entry_id,
-            LedgerSourceRow.brief_id == brief_id,
-            LedgerSourceRow.span_start == source.span[0],
-            LedgerSourceRow.span_end == source.span[1],
-        )
-    )
-    if exists is None:  # a bullet the engine gave twice is one source
-        session.add(
+@dataclass(frozen=True, slots=True)
+class _Public:
+    key: str
+    status: str
+
+
+class _Filing:
+    """One brief's filing in one transaction. What it read or wrote is kept at hand, so a
+    sighting costs no query beyond its actor's first (read once) and a new entry's insert."""
+
+    def __init__(self, session: AsyncSession, brief_id: int, decide: Decide) -> None:
+        self._session = session
+        self._brief_id = brief_id
+        self._decide = decide
+        self._known: dict[str, list[Known]] = {}
+        self._public: dict[int, _Public] = {}
+        self._spans: set[tuple[int, int, int]] = set()
+        self.sources: list[LedgerSourceRow] = []
+
+    async def apply(self, sighting: Sighting) -> Filed:
+        known = await self._actor(sighting.actor_key)
+        placement = self._decide(sighting, known)
+        if isinstance(placement, MergeInto):
+            entry_id = placement.entry_id
+            public = self._public[entry_id]
+            filed = Filed(sighting, public.key, public.status, merged=True)
+        else:
+            row = _new_row(sighting, placement)
+            self._session.add(row)
+            await self._session.flush()  # its id: later sightings may merge into it
+            entry_id = row.id
+            known.append(_as_known(row, sighting))
+            self._public[entry_id] = _Public(row.key, row.status)
+            filed = Filed(sighting, row.key, row.status, merged=False,
+                          previous_figures=tuple(placement.previous_figures))  # fmt: skip
+        self._add_source(entry_id, sighting)
+        return filed
+
+    async def _actor(self, actor_key: str) -> list[Known]:
+        if actor_key not in self._known:
+            self._known[actor_key], public = await _known(self._session, actor_key)
+            self._public.update(public)
+        return self._known[actor_key]
+
+    def _add_source(self, entry_id: int, sighting: Sighting) -> None:
+        source = sighting.source
+        span = (entry_id, source.span[0], source.span[1])
+        if span in self._spans:  # a bullet the engine gave twice is one source
+            return
+        self._spans.add(span)
+        self.sources.append(
             LedgerSourceRow(
                 entry_id=entry_id,
-                brief_id=brief_id,
+                brief_id=self._brief_id,
                 title=source.title,
                 outlet=source.outlet,
                 url=source.url,
@@ -211,7 +233,6 @@ async def _apply(
                 span_end=source.span[1],
             )
         )
-    return filed
 
 
 def _new_row(sighting: Sighting, placement: Create) -> LedgerEntryRow:
