@@ -12,8 +12,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from lemminflect import getAllLemmas
-
 from bot.brief.extractive.words import (
     DETERMINERS,
     WORD,
@@ -22,6 +20,7 @@ from bot.brief.extractive.words import (
     is_only_verb,
 )
 from bot.brief.figures import has_figure
+from bot.language.lemmas import all_lemmas
 
 _TAIL = re.compile(
     r"(?:,\s+|\s+)(?:but|without|while|whereas|saying|noting|adding|calling|urging|amid|"
@@ -199,7 +198,7 @@ def _coordinated_modifiers(before: str, after: str) -> bool:
     following = WORD.match(after.strip())
     if not found or not following:
         return False
-    return "ADJ" in getAllLemmas(found.group("word").lower()) and "ADJ" in getAllLemmas(
+    return "ADJ" in all_lemmas(found.group("word").lower()) and "ADJ" in all_lemmas(
         following.group().lower()
     )
 
@@ -207,7 +206,7 @@ def _coordinated_modifiers(before: str, after: str) -> bool:
 def _starts_gerund(text: str) -> bool:
     words = WORD.findall(text[:40])
     word = words[0].lower() if words else ""
-    return word.endswith("ing") and "VERB" in getAllLemmas(word)
+    return word.endswith("ing") and "VERB" in all_lemmas(word)
 
 
 def _amounts(predicate: str) -> list[str] | None:
@@ -304,7 +303,7 @@ def _starts_verb_phrase(text: str, verb_prefixes: tuple[str, ...]) -> bool:
     return (
         following in DETERMINERS
         or following in _VERB_PARTICLES
-        or "ADJ" in getAllLemmas(following)
+        or "ADJ" in all_lemmas(following)
         or following[:1].isdigit()
         or (i + 1 < len(words) and words[i + 1][0].isupper())
         or bool(re.match(rf"\s*{re.escape(word)}\s+\d", text[text.find(word) :]))

@@ -10,8 +10,6 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from lemminflect import getAllLemmas
-
 from bot.brief.extractive.words import is_adverb, is_base_verb
 from bot.language.commitment import (
     EN_CUES,
@@ -21,6 +19,7 @@ from bot.language.commitment import (
     ID_TRIGGERS,
     CueKind,
 )
+from bot.language.lemmas import all_lemmas
 from bot.language.trie import trie_pattern
 
 # A possessive or determiner right before a cue word makes it a noun ("Japan's pledge to").
@@ -205,5 +204,5 @@ def _verb_follows(text: str, position: int) -> bool:
         return False
     word = words[0].rsplit("-", 1)[-1]  # "co-host"
     return is_base_verb(word) or (
-        word.lower().endswith("ing") and "VERB" in getAllLemmas(word.lower())
+        word.lower().endswith("ing") and "VERB" in all_lemmas(word.lower())
     )
