@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
+from datetime import date
+
 from bot.core.models import Brief
 from bot.ledger.annotate import annotate
-from bot.ledger.filing import place
+from bot.ledger.filing import Sighting, place
 from bot.ledger.models import LedgerEntry
 from bot.ledger.query import LedgerQuery
 from bot.ledger.sightings import sightings
@@ -18,8 +21,13 @@ class Ledger:
 
     async def file(self, brief_id: int, brief: Brief) -> list[Filed]:
         """File every bullet of a stored brief; filing the same brief again changes nothing."""
-        return await self.store.ledger.file(
-            brief_id, lambda filed_on: sightings(brief, filed_on), place
+        return await self.store.ledger.file(brief_id, _builder(brief), place)
+
+    async def file_many(self, briefs: Sequence[tuple[int, Brief]]) -> list[list[Filed]]:
+        """File several stored briefs in order, in one transaction: what `file` one by one
+        would make."""
+        return await self.store.ledger.file_many(
+            [(brief_id, _builder(brief)) for brief_id, brief in briefs], place
         )
 
     async def rebuild(self) -> int:
@@ -36,3 +44,7 @@ class Ledger:
 
     async def entries(self, query: LedgerQuery) -> list[LedgerEntry]:
         return await self.store.ledger.query(query)
+
+
+def _builder(brief: Brief) -> Callable[[date], list[Sighting]]:
+    return lambda filed_on: sightings(brief, filed_on)

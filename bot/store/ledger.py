@@ -10,7 +10,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import delete, func, select
+from sqlalchemy import delete, func, insert, select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot.ledger.filing import Create, Known, MergeInto, Placement, Sighting
@@ -50,20 +50,41 @@ class LedgerStore:
     async def file(self, brief_id: int, build: Build, decide: Decide) -> list[Filed]:
         """File a stored brief's sightings (built with the brief's filing day); a brief
         already filed is left as it is, so filing is idempotent."""
+        return (await self.file_many([(brief_id, build)], decide))[0]
+
+    async def file_many(
+        self, briefs: Sequence[tuple[int, Build]], decide: Decide
+    ) -> list[list[Filed]]:
+        """File several stored briefs, in the order given, in one transaction: the same
+        entries and sources as filing them one by one (each brief sees the entries the ones
+        before it made), for a handful of statements rather than a handful per brief."""
+        ids = {brief_id for brief_id, _ in briefs}
         async with self._sessions.begin() as session:
-            if await _already_filed(session, brief_id):
-                return []
-            created = await session.scalar(
-                select(BriefRow.created_at).where(BriefRow.id == brief_id)
+            done = set(
+                await session.scalars(
+                    select(LedgerSourceRow.brief_id)
+                    .where(LedgerSourceRow.brief_id.in_(ids))
+                    .distinct()
+                )
             )
-            if created is None:
-                return []
-            filing = _Filing(session, brief_id, decide)
-            filed = [await filing.apply(sighting) for sighting in build(created.date())]
-            # The brief's sources in one statement: none existed before (checked above), and
+            rows = await session.execute(
+                select(BriefRow.id, BriefRow.created_at).where(BriefRow.id.in_(ids))
+            )
+            created = {brief_id: at for brief_id, at in rows}
+            filing = _Filing(session, decide)
+            out: list[list[Filed]] = []
+            for brief_id, build in briefs:
+                if brief_id in done or brief_id not in created:
+                    out.append([])  # filed before (or earlier in this batch), or not stored
+                    continue
+                done.add(brief_id)
+                day = created[brief_id].date()
+                out.append([await filing.apply(brief_id, s) for s in build(day)])
+            # Every source in one statement: none of these briefs had any (checked above), and
             # `_Filing` kept out a bullet the engine gave twice.
-            session.add_all(filing.sources)
-            return filed
+            if filing.sources:
+                await session.execute(insert(LedgerSourceRow), filing.sources)
+            return out
 
     async def clear(self) -> None:
         async with self._sessions.begin() as session:
@@ -127,13 +148,6 @@ class BriefEntry:
     actor_had_history: bool
 
 
-async def _already_filed(session: AsyncSession, brief_id: int) -> bool:
-    found = await session.scalar(
-        select(LedgerSourceRow.id).where(LedgerSourceRow.brief_id == brief_id).limit(1)
-    )
-    return found is not None
-
-
 async def _has_entries_before(session: AsyncSession, key: str, entry_id: int) -> bool:
     found = await session.scalar(
         select(LedgerEntryRow.id)
@@ -178,19 +192,20 @@ class _Public:
 
 
 class _Filing:
-    """One brief's filing in one transaction. What it read or wrote is kept at hand, so a
-    sighting costs no query beyond its actor's first (read once) and a new entry's insert."""
+    """Briefs filed in one transaction. What it read or wrote is kept at hand, so a sighting
+    costs no query beyond its actor's first (read once) and a new entry's insert. An actor's
+    entries read once serve the whole batch: this transaction's own writes are added as they
+    are made (another process's, committed meanwhile, were never seen mid-brief either)."""
 
-    def __init__(self, session: AsyncSession, brief_id: int, decide: Decide) -> None:
+    def __init__(self, session: AsyncSession, decide: Decide) -> None:
         self._session = session
-        self._brief_id = brief_id
         self._decide = decide
         self._known: dict[str, list[Known]] = {}
         self._public: dict[int, _Public] = {}
-        self._spans: set[tuple[int, int, int]] = set()
-        self.sources: list[LedgerSourceRow] = []
+        self._spans: set[tuple[int, int, int, int]] = set()
+        self.sources: list[dict[str, object]] = []
 
-    async def apply(self, sighting: Sighting) -> Filed:
+    async def apply(self, brief_id: int, sighting: Sighting) -> Filed:
         known = await self._actor(sighting.actor_key)
         placement = self._decide(sighting, known)
         if isinstance(placement, MergeInto):
@@ -206,7 +221,7 @@ class _Filing:
             self._public[entry_id] = _Public(row.key, row.status)
             filed = Filed(sighting, row.key, row.status, merged=False,
                           previous_figures=tuple(placement.previous_figures))  # fmt: skip
-        self._add_source(entry_id, sighting)
+        self._add_source(brief_id, entry_id, sighting)
         return filed
 
     async def _actor(self, actor_key: str) -> list[Known]:
@@ -215,23 +230,23 @@ class _Filing:
             self._public.update(public)
         return self._known[actor_key]
 
-    def _add_source(self, entry_id: int, sighting: Sighting) -> None:
+    def _add_source(self, brief_id: int, entry_id: int, sighting: Sighting) -> None:
         source = sighting.source
-        span = (entry_id, source.span[0], source.span[1])
+        span = (brief_id, entry_id, source.span[0], source.span[1])
         if span in self._spans:  # a bullet the engine gave twice is one source
             return
         self._spans.add(span)
         self.sources.append(
-            LedgerSourceRow(
-                entry_id=entry_id,
-                brief_id=self._brief_id,
-                title=source.title,
-                outlet=source.outlet,
-                url=source.url,
-                quote=source.quote,
-                span_start=source.span[0],
-                span_end=source.span[1],
-            )
+            {
+                "entry_id": entry_id,
+                "brief_id": brief_id,
+                "title": source.title,
+                "outlet": source.outlet,
+                "url": source.url,
+                "quote": source.quote,
+                "span_start": source.span[0],
+                "span_end": source.span[1],
+            }
         )
 
 

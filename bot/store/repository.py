@@ -6,7 +6,7 @@ content twice stores one article and one brief and hands back the same id.
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -78,6 +78,24 @@ class Store:
         except IntegrityError:
             # A concurrent writer stored the same article or brief first: reuse its rows.
             return await self._save_brief(article, brief, prompt_version, model, usage)
+
+    async def save_briefs(self, briefs: Sequence[tuple[Article, Brief]]) -> list[int]:
+        """Several briefs (from an engine without prompt or model) in one transaction: the
+        rows and ids `save_brief` one by one would give, for one commit instead of one each."""
+        try:
+            return await self._save_briefs(briefs)
+        except IntegrityError:
+            # A concurrent writer stored one of them first: the batch again, reusing its rows.
+            return await self._save_briefs(briefs)
+
+    async def _save_briefs(self, briefs: Sequence[tuple[Article, Brief]]) -> list[int]:
+        async with self._sessions.begin() as session:
+            ids = []
+            for article, brief in briefs:
+                stored = await article_row_id(session, article)
+                key = BriefKey(brief.engine, None, None)
+                ids.append(await brief_row_id(session, stored, brief, key))
+            return ids
 
     async def save_run(self, article: Article, run: BriefRun) -> int:
         """An engine run's brief, stored under its key with what it cost."""
