@@ -72,7 +72,8 @@ def test_batches_keep_the_order_and_store_every_brief_once(
     assert briefs == [one_brief(capsys, s) for s in readable]
     code, out, _ = run(capsys, "pledges", "--format", "json")
     ledger = json.loads(out)["entries"]
-    assert code == 0 and ledger  # the seed's pledges, filed once although briefed twice
+    assert code == 0
+    assert ledger  # the seed's pledges, filed once although briefed twice
     assert all(len(entry["sources"]) == 1 for entry in ledger)
 
 

@@ -42,7 +42,7 @@ def test_edges_and_unknown_words_match_lemminflect(word: str) -> None:
 
 
 def test_the_engine_reads_classes_it_relies_on() -> None:
-    assert "VERB" in all_lemmas("pledged") and "pledge" in all_lemmas("pledged")["VERB"]
+    assert "pledge" in all_lemmas("pledged")["VERB"]
     assert "establish" in all_lemmas("establish")["VERB"]  # a base form is its own lemma
     assert "ADJ" in all_lemmas("bilateral")
     assert not all_lemmas("qwertyuiop")
