@@ -21,7 +21,7 @@ from bot.store.database import create_engine, migrate
 from bot.store.ledger import LedgerStore
 from bot.store.ledger_deltas import DeltaStore
 from bot.store.outbox import Outbox
-from bot.store.rows import article_row_id, brief_row_id
+from bot.store.rows import article_row_id, article_row_ids, brief_row_id, plain_brief_row_ids
 from bot.store.subscriptions import Locks, Subscriptions
 from bot.store.tables import ArticleRow, BriefRow, StoryArticleRow, StoryRow, ThreadRow
 from bot.store.watch import WatchStore
@@ -90,12 +90,9 @@ class Store:
 
     async def _save_briefs(self, briefs: Sequence[tuple[Article, Brief]]) -> list[int]:
         async with self._sessions.begin() as session:
-            ids = []
-            for article, brief in briefs:
-                stored = await article_row_id(session, article)
-                key = BriefKey(brief.engine, None, None)
-                ids.append(await brief_row_id(session, stored, brief, key))
-            return ids
+            articles = await article_row_ids(session, [article for article, _ in briefs])
+            pairs = [(i, brief) for i, (_, brief) in zip(articles, briefs, strict=True)]
+            return await plain_brief_row_ids(session, pairs)
 
     async def save_run(self, article: Article, run: BriefRun) -> int:
         """An engine run's brief, stored under its key with what it cost."""
