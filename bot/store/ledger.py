@@ -213,13 +213,17 @@ class _Filing:
             public = self._public[entry_id]
             filed = Filed(sighting, public.key, public.status, merged=True)
         else:
-            row = _new_row(sighting, placement)
-            self._session.add(row)
-            await self._session.flush()  # its id: later sightings may merge into it
-            entry_id = row.id
-            known.append(_as_known(row, sighting))
-            self._public[entry_id] = _Public(row.key, row.status)
-            filed = Filed(sighting, row.key, row.status, merged=False,
+            # A Core INSERT ... RETURNING, not an ORM flush: the id is all it needs back, for
+            # later sightings that merge into the entry or name it as first seen.
+            entry_id = (
+                await self._session.execute(
+                    insert(LedgerEntryRow).returning(LedgerEntryRow.id),
+                    _new_values(sighting, placement),
+                )
+            ).scalar_one()
+            known.append(_as_known(entry_id, sighting, placement))
+            self._public[entry_id] = _Public(sighting.key, placement.status)
+            filed = Filed(sighting, sighting.key, placement.status, merged=False,
                           previous_figures=tuple(placement.previous_figures))  # fmt: skip
         self._add_source(brief_id, entry_id, sighting)
         return filed
@@ -250,27 +254,27 @@ class _Filing:
         )
 
 
-def _new_row(sighting: Sighting, placement: Create) -> LedgerEntryRow:
-    return LedgerEntryRow(
-        key=sighting.key,
-        actor=sighting.actor,
-        actor_key=sighting.actor_key,
-        kind=sighting.kind,
-        pillar=sighting.pillar,
-        text=sighting.text,
-        figures=list(sighting.figures),
-        amounts=[a.model_dump() for a in sighting.amounts],
-        terms=sorted(sighting.terms),
-        summit=sighting.summit,
-        summit_key=sighting.event.summit_key,
-        day=sighting.day,
-        dated=sighting.event.dated,
-        status=placement.status,
-        first_seen_id=placement.first_seen_id,
-        previous_figures=list(placement.previous_figures),
-    )
+def _new_values(sighting: Sighting, placement: Create) -> dict[str, object]:
+    return {
+        "key": sighting.key,
+        "actor": sighting.actor,
+        "actor_key": sighting.actor_key,
+        "kind": sighting.kind,
+        "pillar": sighting.pillar,
+        "text": sighting.text,
+        "figures": list(sighting.figures),
+        "amounts": [a.model_dump() for a in sighting.amounts],
+        "terms": sorted(sighting.terms),
+        "summit": sighting.summit,
+        "summit_key": sighting.event.summit_key,
+        "day": sighting.day,
+        "dated": sighting.event.dated,
+        "status": placement.status,
+        "first_seen_id": placement.first_seen_id,
+        "previous_figures": list(placement.previous_figures),
+    }
 
 
-def _as_known(row: LedgerEntryRow, sighting: Sighting) -> Known:
-    return Known(row.id, row.kind, sighting.terms, list(sighting.amounts),
-                 list(sighting.figures), sighting.event, row.first_seen_id)  # fmt: skip
+def _as_known(entry_id: int, sighting: Sighting, placement: Create) -> Known:
+    return Known(entry_id, sighting.kind, sighting.terms, list(sighting.amounts),
+                 list(sighting.figures), sighting.event, placement.first_seen_id)  # fmt: skip
