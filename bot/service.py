@@ -16,7 +16,6 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from bot.core.errors import BadInput
 from bot.core.models import Answer, Article, Brief
 from bot.core.ports import BriefEngine, CachedBriefEngine
-from bot.ingest.load import load_article
 from bot.ledger.ledger import Ledger
 from bot.ledger.query import LedgerQuery, Page, page_query
 from bot.store import Store
@@ -44,16 +43,25 @@ class SummitService:
     def __init__(
         self,
         store: Store,
-        engine: BriefEngine,
+        engine: BriefEngine | None,
         answerer: QuestionAnswerer | None = None,
         *,
         sources: Sequence[WatchedSource] = (),
     ) -> None:
         self.store = store
-        self.engine = engine
+        self._engine = engine
         self._answerer = answerer
         self.sources = list(sources)  # the configured ones, reported even before a first poll
         self.ledger = Ledger(store)
+
+    @property
+    def engine(self) -> BriefEngine:
+        """The brief engine. Commands that only read the store (`summit sources`, `summit
+        pledges`) are wired without one, so they never import it; asking them to brief is a
+        wiring bug."""
+        if self._engine is None:
+            raise RuntimeError("this service was built without a brief engine")
+        return self._engine
 
     @property
     def answerer(self) -> QuestionAnswerer:
@@ -132,6 +140,8 @@ class SummitService:
         """The article at `source` (file, URL or "-"), as `brief_source` reads it."""
         if untrusted and not self.is_url(source):
             raise BadInput("only http(s) URLs can be briefed from chat")
+        from bot.ingest.load import load_article  # deferred: ftfy and py3langid load to brief
+
         policy = _untrusted() if untrusted else None
         return await load_article(source, policy=policy, stdin=stdin)
 

@@ -85,3 +85,14 @@ def test_help_and_version_load_neither_settings_nor_store(tmp_path: Path, argv: 
     assert "summit" in out
     heavy = {"sqlalchemy", "pydantic", "yaml", "httpx", "numpy", *LLM_AND_PLATFORMS, *WATCHER}
     assert loaded.isdisjoint(heavy), loaded & heavy
+
+
+@pytest.mark.parametrize("argv", [("sources",), ("pledges", "--format", "json")])
+def test_commands_that_only_read_the_store_load_no_engine_or_loader(
+    tmp_path: Path, argv: tuple[str, ...]
+) -> None:
+    loaded, out = loaded_by(tmp_path, *argv)
+    assert out.strip()  # it did answer (a source line, an empty ledger)
+    assert "sqlalchemy" in loaded  # from the store it read
+    engine_and_loader = {"blingfire", "numpy", "lemminflect", "ftfy", "py3langid", "trafilatura"}
+    assert loaded.isdisjoint(engine_and_loader), loaded & engine_and_loader

@@ -10,7 +10,6 @@ from bot.ledger.annotate import annotate
 from bot.ledger.filing import Sighting, place
 from bot.ledger.models import LedgerEntry
 from bot.ledger.query import LedgerQuery
-from bot.ledger.sightings import sightings
 from bot.store import Store
 from bot.store.ledger import Filed
 
@@ -47,4 +46,8 @@ class Ledger:
 
 
 def _builder(brief: Brief) -> Callable[[date], list[Sighting]]:
+    # Deferred: sightings read summit names with the brief's text tools (blingfire, numpy),
+    # which `summit sources` and `summit pledges` never need.
+    from bot.ledger.sightings import sightings
+
     return lambda filed_on: sightings(brief, filed_on)
