@@ -117,16 +117,23 @@ def base_articles() -> list[str]:
 
 def generate(folder: Path, count: int) -> list[Path]:
     """`count` distinct articles: each corpus article followed by the opening paragraph of
-    another, so no two share a hash (the store would hand back a stored brief) and each is
-    still real coverage of ordinary length."""
+    another, each (article, other) pair used once, so no two share a hash (the store would hand
+    back a stored brief and skip the storage being measured) and each is still real coverage of
+    ordinary length."""
     bases = base_articles()
-    paths = []
+    if count > len(bases) * (len(bases) - 1):
+        raise SystemExit(f"cli_start: {len(bases)} corpus articles make too few pairs for {count}")
+    paths, seen = [], set()
     for n in range(count):
         body = bases[n % len(bases)]
-        other = bases[(n * 7 + 3) % len(bases)].strip().split("\n\n")[0]
+        other = bases[(n + 1 + n // len(bases)) % len(bases)].strip().split("\n\n")[0]
+        text = f"{body.rstrip()}\n\n{other}\n"
+        seen.add(text)
         path = folder / f"a{n:04d}.txt"
-        path.write_text(f"{body.rstrip()}\n\n{other}\n", encoding="utf-8")
+        path.write_text(text, encoding="utf-8")
         paths.append(path)
+    if len(seen) < count:
+        raise SystemExit(f"cli_start: only {len(seen)} of {count} generated articles differ")
     return paths
 
 

@@ -20,9 +20,10 @@ from bot.core.errors import BadInput, ConfigError
 
 if TYPE_CHECKING:
     # Each command imports what it uses, in its handler: `summit --help` loads none of these.
-    from bot.config import AppConfig
+    from bot.config import AppConfig, Settings
     from bot.core.models import Answer
     from bot.service import SummitService
+    from bot.wiring.engines import Engines
 
 EXIT_OK, EXIT_BUG, EXIT_BAD_INPUT = 0, 1, 2
 
@@ -177,23 +178,35 @@ def _cmd_ask(args: argparse.Namespace, config: AppConfig) -> int:
 
 
 @asynccontextmanager
-async def _service(config: AppConfig, engine: str | None = None) -> AsyncIterator[SummitService]:
+async def _service(
+    config: AppConfig, engine: str | None = None, *, briefing: bool = True
+) -> AsyncIterator[SummitService]:
     """The service over the configured store and engine (`engine` overrides the config's),
-    closed on the way out."""
+    closed on the way out. `briefing=False`: no engine is built, nor its modules imported,
+    for commands that only read the store."""
     from bot.config import Settings
     from bot.service import SummitService
     from bot.store import Store
-    from bot.wiring.engines import build_engines
 
     settings = Settings()
-    engines = build_engines(settings, config.pillars(), engine or config.engine)
+    engines = _engines(settings, config, engine) if briefing else None
     store = Store.open(settings.database_url)
     try:
         await store.migrate()
-        yield SummitService(store, engines.engine, engines.answerer)
+        if engines is None:
+            yield SummitService(store, None)
+        else:
+            yield SummitService(store, engines.engine, engines.answerer)
     finally:
         await store.close()
-        await engines.close()
+        if engines is not None:
+            await engines.close()
+
+
+def _engines(settings: Settings, config: AppConfig, choice: str | None) -> Engines:
+    from bot.wiring.engines import build_engines
+
+    return build_engines(settings, config.pillars(), choice or config.engine)
 
 
 def _cmd_pledges(args: argparse.Namespace, config: AppConfig) -> int:
@@ -204,7 +217,7 @@ def _cmd_pledges(args: argparse.Namespace, config: AppConfig) -> int:
     query = build_query({name: getattr(args, name) for name in FILTERS})
 
     async def pledges() -> list[LedgerEntry]:
-        async with _service(config, "extractive") as service:
+        async with _service(config, briefing=False) as service:
             if args.rebuild:
                 await service.rebuild_ledger()
             return await service.pledges(query)

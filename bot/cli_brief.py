@@ -20,6 +20,9 @@ if TYPE_CHECKING:
 EXIT_OK, EXIT_BAD_INPUT = 0, 2
 # One document per run: several briefs in these would not be one JSON document.
 SINGLE_DOCUMENT = ("json", "slack", "discord")
+# Articles stored per transaction: each batch costs two commits (briefs, then the ledger), and
+# its briefs are printed once it is stored, so a reader of a long run waits for 32 at most.
+BATCH = 32
 
 
 def check_sources(sources: list[str], output: str) -> None:
@@ -33,24 +36,27 @@ def check_sources(sources: list[str], output: str) -> None:
 
 
 async def brief_all(service: SummitService, sources: list[str], output: str, out: TextIO) -> int:
-    """Brief each source in turn and print it as soon as it is stored."""
+    """Brief the sources in batches and print each batch's briefs as soon as it is stored."""
     failed = printed = False
     bar = progress(len(sources))
     try:
-        for source in sources:
-            try:
-                stored = await service.brief_source(source, stdin=sys.stdin.buffer)
-            except BadInput as exc:
-                if len(sources) == 1:
-                    raise
-                bar.write(f"summit: {exc}", sys.stderr)
-                failed = True
-            else:
+        for start in range(0, len(sources), BATCH):
+            articles = []
+            for source in sources[start : start + BATCH]:
+                try:
+                    articles.append(await service.load(source, stdin=sys.stdin.buffer))
+                except BadInput as exc:
+                    if len(sources) == 1:
+                        raise
+                    bar.write(f"summit: {exc}", sys.stderr)
+                    bar.update()
+                    failed = True
+            for stored in await service.brief_articles(articles):
                 if printed and output in ("text", "markdown"):
                     bar.write("", out)  # a blank line between briefs people read
                 bar.write(await rendered(service, stored, output), out)
                 printed = True
-            bar.update()
+                bar.update()
     finally:
         bar.close()
     return EXIT_BAD_INPUT if failed else EXIT_OK

@@ -146,7 +146,7 @@ def cmd_sources(args: argparse.Namespace, config: AppConfig) -> int:
     from bot.cli import _service
 
     async def status() -> list[Any]:
-        async with _service(config) as service:
+        async with _service(config, briefing=False) as service:
             service.sources = watched_sources(config)
             return await service.sources_status()
 

@@ -16,7 +16,6 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from bot.core.errors import BadInput
 from bot.core.models import Answer, Article, Brief
 from bot.core.ports import BriefEngine, CachedBriefEngine
-from bot.ingest.load import load_article
 from bot.ledger.ledger import Ledger
 from bot.ledger.query import LedgerQuery, Page, page_query
 from bot.store import Store
@@ -44,16 +43,25 @@ class SummitService:
     def __init__(
         self,
         store: Store,
-        engine: BriefEngine,
+        engine: BriefEngine | None,
         answerer: QuestionAnswerer | None = None,
         *,
         sources: Sequence[WatchedSource] = (),
     ) -> None:
         self.store = store
-        self.engine = engine
+        self._engine = engine
         self._answerer = answerer
         self.sources = list(sources)  # the configured ones, reported even before a first poll
         self.ledger = Ledger(store)
+
+    @property
+    def engine(self) -> BriefEngine:
+        """The brief engine. Commands that only read the store (`summit sources`, `summit
+        pledges`) are wired without one, so they never import it; asking them to brief is a
+        wiring bug."""
+        if self._engine is None:
+            raise RuntimeError("this service was built without a brief engine")
+        return self._engine
 
     @property
     def answerer(self) -> QuestionAnswerer:
@@ -90,12 +98,19 @@ class SummitService:
         return statuses(await self.store.watch.all_sources(), configured, datetime.now(UTC))
 
     async def brief_article(self, article: Article) -> StoredBriefRef:
-        if isinstance(self.engine, CachedBriefEngine):
-            return await self._brief_cached(article, self.engine)
-        brief = await self.engine.brief(article)
-        brief_id = await self.store.save_brief(article, brief)
-        await self.ledger.file(brief_id, brief)
-        return StoredBriefRef(brief_id, brief)
+        return (await self.brief_articles([article]))[0]
+
+    async def brief_articles(self, articles: Sequence[Article]) -> list[StoredBriefRef]:
+        """Brief each article and store the briefs, in order: one transaction stores them all
+        and one files them in the ledger (`summit brief` over a folder pays two commits a
+        batch, not two an article)."""
+        engine = self.engine
+        if isinstance(engine, CachedBriefEngine):
+            return [await self._brief_cached(article, engine) for article in articles]
+        briefs = [await engine.brief(article) for article in articles]
+        ids = await self.store.save_briefs(list(zip(articles, briefs, strict=True)))
+        await self.ledger.file_many(list(zip(ids, briefs, strict=True)))
+        return [StoredBriefRef(i, brief) for i, brief in zip(ids, briefs, strict=True)]
 
     async def _brief_cached(self, article: Article, engine: CachedBriefEngine) -> StoredBriefRef:
         """The same content briefed by the same engine, prompt and model costs one call."""
@@ -116,11 +131,19 @@ class SummitService:
         `untrusted` sources (typed by chat users) may only be public http(s) URLs: never a
         local path, never a private address.
         """
+        article = await self.load(source, untrusted=untrusted, stdin=stdin)
+        return await self.brief_article(article)
+
+    async def load(
+        self, source: str, *, untrusted: bool = False, stdin: BinaryIO | None = None
+    ) -> Article:
+        """The article at `source` (file, URL or "-"), as `brief_source` reads it."""
         if untrusted and not self.is_url(source):
             raise BadInput("only http(s) URLs can be briefed from chat")
+        from bot.ingest.load import load_article  # deferred: ftfy and py3langid load to brief
+
         policy = _untrusted() if untrusted else None
-        article = await load_article(source, policy=policy, stdin=stdin)
-        return await self.brief_article(article)
+        return await load_article(source, policy=policy, stdin=stdin)
 
     async def latest_brief(
         self, topic: str | None = None, *, scan: int = 50

@@ -60,6 +60,23 @@ def test_one_unreadable_source_is_reported_and_the_rest_are_briefed(
     assert "missing.txt" in err
 
 
+def test_batches_keep_the_order_and_store_every_brief_once(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    monkeypatch.setattr("bot.cli_brief.BATCH", 2)  # five sources make three batches
+    sources = [SEED, *OFF_TOPIC[:2], tmp_path / "missing.txt", SEED]
+    code, out, err = run(capsys, "brief", *map(str, sources), "--format", "jsonl")
+    briefs = [json.loads(line) for line in out.splitlines()]
+    assert (code, err.count("missing.txt")) == (2, 1)
+    readable = [s for s in sources if s.exists()]
+    assert briefs == [one_brief(capsys, s) for s in readable]
+    code, out, _ = run(capsys, "pledges", "--format", "json")
+    ledger = json.loads(out)["entries"]
+    assert code == 0
+    assert ledger  # the seed's pledges, filed once although briefed twice
+    assert all(len(entry["sources"]) == 1 for entry in ledger)
+
+
 def test_stdin_among_files(
     capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -28,6 +28,9 @@ sys.exit(code)
 """
 LLM_AND_PLATFORMS = ("openai", "slack_bolt", "slack_sdk", "discord")
 WATCHER = ("scipy", "datasketch", "feedparser", "apscheduler")
+# lemminflect's dict of dicts is a third of a brief's memory; the engine reads its table through
+# bot.language.lemmas instead. The Q&A index (bm25s) is for `ask`, not `brief`.
+ONE_SHOT_NEEDS_NOT = ("lemminflect", "bm25s", "rich")
 
 
 def loaded_by(tmp_path: Path, *argv: str) -> tuple[set[str], str]:
@@ -58,6 +61,12 @@ def test_brief_json_loads_no_llm_sdk_platform_sdk_or_watcher(tmp_path: Path) -> 
     assert loaded.isdisjoint(LLM_AND_PLATFORMS + WATCHER), loaded & {*LLM_AND_PLATFORMS, *WATCHER}
 
 
+def test_brief_json_loads_neither_lemminflect_nor_the_qa_index(tmp_path: Path) -> None:
+    loaded, out = loaded_by(tmp_path, "brief", str(SEED), "--format", "json")
+    assert json.loads(out)["pillars"][0]["items"]  # the engine ran, and found bullets
+    assert loaded.isdisjoint(ONE_SHOT_NEEDS_NOT), loaded & set(ONE_SHOT_NEEDS_NOT)
+
+
 def test_brief_of_a_text_file_loads_no_html_extractor_or_http_client(tmp_path: Path) -> None:
     loaded, _ = loaded_by(tmp_path, "brief", str(SEED), "--format", "json")
     assert loaded.isdisjoint({"trafilatura", "httpx"}), loaded & {"trafilatura", "httpx"}
@@ -76,3 +85,14 @@ def test_help_and_version_load_neither_settings_nor_store(tmp_path: Path, argv: 
     assert "summit" in out
     heavy = {"sqlalchemy", "pydantic", "yaml", "httpx", "numpy", *LLM_AND_PLATFORMS, *WATCHER}
     assert loaded.isdisjoint(heavy), loaded & heavy
+
+
+@pytest.mark.parametrize("argv", [("sources",), ("pledges", "--format", "json")])
+def test_commands_that_only_read_the_store_load_no_engine_or_loader(
+    tmp_path: Path, argv: tuple[str, ...]
+) -> None:
+    loaded, out = loaded_by(tmp_path, *argv)
+    assert out.strip()  # it did answer (a source line, an empty ledger)
+    assert "sqlalchemy" in loaded  # from the store it read
+    engine_and_loader = {"blingfire", "numpy", "lemminflect", "ftfy", "py3langid", "trafilatura"}
+    assert loaded.isdisjoint(engine_and_loader), loaded & engine_and_loader

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from lemminflect import getAllLemmas
+from bot.language.lemmas import all_lemmas
 
 
 def _words(block: str) -> frozenset[str]:
@@ -50,12 +50,12 @@ _RUN_TOGETHER_VERBS = frozenset(["setup", "scaleup"])
 @lru_cache(maxsize=16384)
 def is_base_verb(word: str) -> bool:
     lower = word.lower()
-    return lower in _RUN_TOGETHER_VERBS or lower in getAllLemmas(lower).get("VERB", ())
+    return lower in _RUN_TOGETHER_VERBS or lower in all_lemmas(lower).get("VERB", ())
 
 
 @lru_cache(maxsize=16384)
 def is_only_verb(word: str) -> bool:
-    lemmas = getAllLemmas(word.lower())
+    lemmas = all_lemmas(word.lower())
     return set(lemmas) <= {"VERB"} and bool(lemmas)
 
 
@@ -63,4 +63,4 @@ def is_adverb(word: str) -> bool:
     lower = word.lower()
     if lower in ADVERBS:
         return True
-    return lower.endswith("ly") and len(lower) > 4 and set(getAllLemmas(lower)) <= {"ADV", "ADJ"}
+    return lower.endswith("ly") and len(lower) > 4 and set(all_lemmas(lower)) <= {"ADV", "ADJ"}

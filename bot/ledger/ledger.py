@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
+from datetime import date
+
 from bot.core.models import Brief
 from bot.ledger.annotate import annotate
-from bot.ledger.filing import place
+from bot.ledger.filing import Sighting, place
 from bot.ledger.models import LedgerEntry
 from bot.ledger.query import LedgerQuery
-from bot.ledger.sightings import sightings
 from bot.store import Store
 from bot.store.ledger import Filed
 
@@ -18,8 +20,13 @@ class Ledger:
 
     async def file(self, brief_id: int, brief: Brief) -> list[Filed]:
         """File every bullet of a stored brief; filing the same brief again changes nothing."""
-        return await self.store.ledger.file(
-            brief_id, lambda filed_on: sightings(brief, filed_on), place
+        return await self.store.ledger.file(brief_id, _builder(brief), place)
+
+    async def file_many(self, briefs: Sequence[tuple[int, Brief]]) -> list[list[Filed]]:
+        """File several stored briefs in order, in one transaction: what `file` one by one
+        would make."""
+        return await self.store.ledger.file_many(
+            [(brief_id, _builder(brief)) for brief_id, brief in briefs], place
         )
 
     async def rebuild(self) -> int:
@@ -36,3 +43,11 @@ class Ledger:
 
     async def entries(self, query: LedgerQuery) -> list[LedgerEntry]:
         return await self.store.ledger.query(query)
+
+
+def _builder(brief: Brief) -> Callable[[date], list[Sighting]]:
+    # Deferred: sightings read summit names with the brief's text tools (blingfire, numpy),
+    # which `summit sources` and `summit pledges` never need.
+    from bot.ledger.sightings import sightings
+
+    return lambda filed_on: sightings(brief, filed_on)

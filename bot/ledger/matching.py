@@ -98,6 +98,10 @@ def _initials(run: list[str], actor_words: set[str]) -> set[str]:
 def similarity(a: frozenset[str], b: frozenset[str]) -> float:
     """Dice over the stems, or the containment of a short restatement when it is specific
     enough; 0 when each names what the other doesn't."""
+    if a.isdisjoint(b):
+        # Nothing shared makes every branch below 0; filing compares a bullet with each of
+        # its actor's entries, and most share nothing, so this is most calls.
+        return 0.0
     names_a, names_b = {t for t in a if t[0] == NAME}, {t for t in b if t[0] == NAME}
     if names_a and names_b and not names_a & names_b:
         return 0.0

@@ -10,7 +10,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import delete, func, select
+from sqlalchemy import delete, func, insert, select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot.ledger.filing import Create, Known, MergeInto, Placement, Sighting
@@ -50,21 +50,41 @@ class LedgerStore:
     async def file(self, brief_id: int, build: Build, decide: Decide) -> list[Filed]:
         """File a stored brief's sightings (built with the brief's filing day); a brief
         already filed is left as it is, so filing is idempotent."""
+        return (await self.file_many([(brief_id, build)], decide))[0]
+
+    async def file_many(
+        self, briefs: Sequence[tuple[int, Build]], decide: Decide
+    ) -> list[list[Filed]]:
+        """File several stored briefs, in the order given, in one transaction: the same
+        entries and sources as filing them one by one (each brief sees the entries the ones
+        before it made), for a handful of statements rather than a handful per brief."""
+        ids = {brief_id for brief_id, _ in briefs}
         async with self._sessions.begin() as session:
-            if await _already_filed(session, brief_id):
-                return []
-            created = await session.scalar(
-                select(BriefRow.created_at).where(BriefRow.id == brief_id)
+            done = set(
+                await session.scalars(
+                    select(LedgerSourceRow.brief_id)
+                    .where(LedgerSourceRow.brief_id.in_(ids))
+                    .distinct()
+                )
             )
-            if created is None:
-                return []
-            known: dict[str, list[Known]] = {}
-            filed = []
-            for sighting in build(created.date()):
-                if sighting.actor_key not in known:
-                    known[sighting.actor_key] = await _known(session, sighting.actor_key)
-                filed.append(await _apply(session, brief_id, sighting, known, decide))
-            return filed
+            rows = await session.execute(
+                select(BriefRow.id, BriefRow.created_at).where(BriefRow.id.in_(ids))
+            )
+            created = {brief_id: at for brief_id, at in rows}
+            filing = _Filing(session, decide)
+            out: list[list[Filed]] = []
+            for brief_id, build in briefs:
+                if brief_id in done or brief_id not in created:
+                    out.append([])  # filed before (or earlier in this batch), or not stored
+                    continue
+                done.add(brief_id)
+                day = created[brief_id].date()
+                out.append([await filing.apply(brief_id, s) for s in build(day)])
+            # Every source in one statement: none of these briefs had any (checked above), and
+            # `_Filing` kept out a bullet the engine gave twice.
+            if filing.sources:
+                await session.execute(insert(LedgerSourceRow), filing.sources)
+            return out
 
     async def clear(self) -> None:
         async with self._sessions.begin() as session:
@@ -128,13 +148,6 @@ class BriefEntry:
     actor_had_history: bool
 
 
-async def _already_filed(session: AsyncSession, brief_id: int) -> bool:
-    found = await session.scalar(
-        select(LedgerSourceRow.id).where(LedgerSourceRow.brief_id == brief_id).limit(1)
-    )
-    return found is not None
-
-
 async def _has_entries_before(session: AsyncSession, key: str, entry_id: int) -> bool:
     found = await session.scalar(
         select(LedgerEntryRow.id)
@@ -144,8 +157,9 @@ async def _has_entries_before(session: AsyncSession, key: str, entry_id: int) ->
     return found is not None
 
 
-async def _known(session: AsyncSession, key: str) -> list[Known]:
-    """The actor's entries, oldest first: all filing ever compares a sighting with."""
+async def _known(session: AsyncSession, key: str) -> tuple[list[Known], dict[int, _Public]]:
+    """The actor's entries, oldest first: all filing ever compares a sighting with; and each
+    one's public id and status, for a sighting merged into it."""
     rows = await session.execute(
         select(
             LedgerEntryRow.id,
@@ -157,84 +171,110 @@ async def _known(session: AsyncSession, key: str) -> list[Known]:
             LedgerEntryRow.day,
             LedgerEntryRow.dated,
             LedgerEntryRow.first_seen_id,
+            LedgerEntryRow.key,
+            LedgerEntryRow.status,
         )
         .where(LedgerEntryRow.actor_key == key)
         .order_by(LedgerEntryRow.id)
     )
-    return [
-        Known(id_, kind, frozenset(terms), to_amounts(amounts), list(figures),
-              Event(summit, day, dated), first)
-        for id_, kind, terms, amounts, figures, summit, day, dated, first in rows
-    ]  # fmt: skip
+    known, public = [], {}
+    for id_, kind, terms, amounts, figures, summit, day, dated, first, key_, status in rows:
+        known.append(Known(id_, kind, frozenset(terms), to_amounts(amounts), list(figures),
+                           Event(summit, day, dated), first))  # fmt: skip
+        public[id_] = _Public(key_, status)
+    return known, public
 
 
-async def _apply(
-    session: AsyncSession,
-    brief_id: int,
-    sighting: Sighting,
-    known: dict[str, list[Known]],
-    decide: Decide,
-) -> Filed:
-    placement = decide(sighting, known[sighting.actor_key])
-    if isinstance(placement, MergeInto):
-        entry_id = placement.entry_id
-        row = await session.get(LedgerEntryRow, entry_id)
-        assert row is not None  # just read from the same transaction
-        filed = Filed(sighting, row.key, row.status, merged=True)
-    else:
-        row = _new_row(sighting, placement)
-        session.add(row)
-        await session.flush()
-        entry_id = row.id
-        known[sighting.actor_key].append(_as_known(row, sighting))
-        filed = Filed(sighting, row.key, row.status, merged=False,
-                      previous_figures=tuple(placement.previous_figures))  # fmt: skip
-    source = sighting.source
-    exists = await session.scalar(
-        select(LedgerSourceRow.id).where(
-            LedgerSourceRow.entry_id == entry_id,
-            LedgerSourceRow.brief_id == brief_id,
-            LedgerSourceRow.span_start == source.span[0],
-            LedgerSourceRow.span_end == source.span[1],
+@dataclass(frozen=True, slots=True)
+class _Public:
+    key: str
+    status: str
+
+
+class _Filing:
+    """Briefs filed in one transaction. What it read or wrote is kept at hand, so a sighting
+    costs no query beyond its actor's first (read once) and a new entry's insert. An actor's
+    entries read once serve the whole batch: this transaction's own writes are added as they
+    are made (another process's, committed meanwhile, were never seen mid-brief either)."""
+
+    def __init__(self, session: AsyncSession, decide: Decide) -> None:
+        self._session = session
+        self._decide = decide
+        self._known: dict[str, list[Known]] = {}
+        self._public: dict[int, _Public] = {}
+        self._spans: set[tuple[int, int, int, int]] = set()
+        self.sources: list[dict[str, object]] = []
+
+    async def apply(self, brief_id: int, sighting: Sighting) -> Filed:
+        known = await self._actor(sighting.actor_key)
+        placement = self._decide(sighting, known)
+        if isinstance(placement, MergeInto):
+            entry_id = placement.entry_id
+            public = self._public[entry_id]
+            filed = Filed(sighting, public.key, public.status, merged=True)
+        else:
+            # A Core INSERT ... RETURNING, not an ORM flush: the id is all it needs back, for
+            # later sightings that merge into the entry or name it as first seen.
+            entry_id = (
+                await self._session.execute(
+                    insert(LedgerEntryRow).returning(LedgerEntryRow.id),
+                    _new_values(sighting, placement),
+                )
+            ).scalar_one()
+            known.append(_as_known(entry_id, sighting, placement))
+            self._public[entry_id] = _Public(sighting.key, placement.status)
+            filed = Filed(sighting, sighting.key, placement.status, merged=False,
+                          previous_figures=tuple(placement.previous_figures))  # fmt: skip
+        self._add_source(brief_id, entry_id, sighting)
+        return filed
+
+    async def _actor(self, actor_key: str) -> list[Known]:
+        if actor_key not in self._known:
+            self._known[actor_key], public = await _known(self._session, actor_key)
+            self._public.update(public)
+        return self._known[actor_key]
+
+    def _add_source(self, brief_id: int, entry_id: int, sighting: Sighting) -> None:
+        source = sighting.source
+        span = (brief_id, entry_id, source.span[0], source.span[1])
+        if span in self._spans:  # a bullet the engine gave twice is one source
+            return
+        self._spans.add(span)
+        self.sources.append(
+            {
+                "entry_id": entry_id,
+                "brief_id": brief_id,
+                "title": source.title,
+                "outlet": source.outlet,
+                "url": source.url,
+                "quote": source.quote,
+                "span_start": source.span[0],
+                "span_end": source.span[1],
+            }
         )
-    )
-    if exists is None:  # a bullet the engine gave twice is one source
-        session.add(
-            LedgerSourceRow(
-                entry_id=entry_id,
-                brief_id=brief_id,
-                title=source.title,
-                outlet=source.outlet,
-                url=source.url,
-                quote=source.quote,
-                span_start=source.span[0],
-                span_end=source.span[1],
-            )
-        )
-    return filed
 
 
-def _new_row(sighting: Sighting, placement: Create) -> LedgerEntryRow:
-    return LedgerEntryRow(
-        key=sighting.key,
-        actor=sighting.actor,
-        actor_key=sighting.actor_key,
-        kind=sighting.kind,
-        pillar=sighting.pillar,
-        text=sighting.text,
-        figures=list(sighting.figures),
-        amounts=[a.model_dump() for a in sighting.amounts],
-        terms=sorted(sighting.terms),
-        summit=sighting.summit,
-        summit_key=sighting.event.summit_key,
-        day=sighting.day,
-        dated=sighting.event.dated,
-        status=placement.status,
-        first_seen_id=placement.first_seen_id,
-        previous_figures=list(placement.previous_figures),
-    )
+def _new_values(sighting: Sighting, placement: Create) -> dict[str, object]:
+    return {
+        "key": sighting.key,
+        "actor": sighting.actor,
+        "actor_key": sighting.actor_key,
+        "kind": sighting.kind,
+        "pillar": sighting.pillar,
+        "text": sighting.text,
+        "figures": list(sighting.figures),
+        "amounts": [a.model_dump() for a in sighting.amounts],
+        "terms": sorted(sighting.terms),
+        "summit": sighting.summit,
+        "summit_key": sighting.event.summit_key,
+        "day": sighting.day,
+        "dated": sighting.event.dated,
+        "status": placement.status,
+        "first_seen_id": placement.first_seen_id,
+        "previous_figures": list(placement.previous_figures),
+    }
 
 
-def _as_known(row: LedgerEntryRow, sighting: Sighting) -> Known:
-    return Known(row.id, row.kind, sighting.terms, list(sighting.amounts),
-                 list(sighting.figures), sighting.event, row.first_seen_id)  # fmt: skip
+def _as_known(entry_id: int, sighting: Sighting, placement: Create) -> Known:
+    return Known(entry_id, sighting.kind, sighting.terms, list(sighting.amounts),
+                 list(sighting.figures), sighting.event, placement.first_seen_id)  # fmt: skip

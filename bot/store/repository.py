@@ -6,7 +6,7 @@ content twice stores one article and one brief and hands back the same id.
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -21,7 +21,7 @@ from bot.store.database import create_engine, migrate
 from bot.store.ledger import LedgerStore
 from bot.store.ledger_deltas import DeltaStore
 from bot.store.outbox import Outbox
-from bot.store.rows import article_row_id, brief_row_id
+from bot.store.rows import article_row_id, article_row_ids, brief_row_id, plain_brief_row_ids
 from bot.store.subscriptions import Locks, Subscriptions
 from bot.store.tables import ArticleRow, BriefRow, StoryArticleRow, StoryRow, ThreadRow
 from bot.store.watch import WatchStore
@@ -78,6 +78,21 @@ class Store:
         except IntegrityError:
             # A concurrent writer stored the same article or brief first: reuse its rows.
             return await self._save_brief(article, brief, prompt_version, model, usage)
+
+    async def save_briefs(self, briefs: Sequence[tuple[Article, Brief]]) -> list[int]:
+        """Several briefs (from an engine without prompt or model) in one transaction: the
+        rows and ids `save_brief` one by one would give, for one commit instead of one each."""
+        try:
+            return await self._save_briefs(briefs)
+        except IntegrityError:
+            # A concurrent writer stored one of them first: the batch again, reusing its rows.
+            return await self._save_briefs(briefs)
+
+    async def _save_briefs(self, briefs: Sequence[tuple[Article, Brief]]) -> list[int]:
+        async with self._sessions.begin() as session:
+            articles = await article_row_ids(session, [article for article, _ in briefs])
+            pairs = [(i, brief) for i, (_, brief) in zip(articles, briefs, strict=True)]
+            return await plain_brief_row_ids(session, pairs)
 
     async def save_run(self, article: Article, run: BriefRun) -> int:
         """An engine run's brief, stored under its key with what it cost."""

@@ -12,11 +12,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from lemminflect import getAllLemmas
-
 from bot.brief.extractive.objects import split_objects
 from bot.brief.extractive.shares import shared_out, sibling_counts
 from bot.brief.figures import has_figure
+from bot.language.lemmas import all_lemmas
 from bot.language.words import (
     DETERMINERS,
     WORD,
@@ -188,7 +187,7 @@ def _coordinated_modifiers(before: str, after: str) -> bool:
     following = WORD.match(after.strip())
     if not found or not following:
         return False
-    return "ADJ" in getAllLemmas(found.group("word").lower()) and "ADJ" in getAllLemmas(
+    return "ADJ" in all_lemmas(found.group("word").lower()) and "ADJ" in all_lemmas(
         following.group().lower()
     )
 
@@ -196,7 +195,7 @@ def _coordinated_modifiers(before: str, after: str) -> bool:
 def _starts_gerund(text: str) -> bool:
     words = WORD.findall(text[:40])
     word = words[0].lower() if words else ""
-    return word.endswith("ing") and "VERB" in getAllLemmas(word)
+    return word.endswith("ing") and "VERB" in all_lemmas(word)
 
 
 def _join_waiting_adverbs(pieces: list[_Piece]) -> list[_Piece]:
@@ -262,7 +261,7 @@ def _starts_verb_phrase(text: str, verb_prefixes: tuple[str, ...]) -> bool:
         (word.lower() == "help" and is_base_verb(following))
         or following in DETERMINERS
         or following in _VERB_PARTICLES
-        or "ADJ" in getAllLemmas(following)
+        or "ADJ" in all_lemmas(following)
         or following[:1].isdigit()
         or (i + 1 < len(words) and words[i + 1][0].isupper())
         or bool(re.match(rf"\s*{re.escape(word)}\s+\d", text[text.find(word) :]))

@@ -10,8 +10,6 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from lemminflect import getAllLemmas
-
 from bot.language.commitment import (
     EN_CUES,
     EN_REPORTING,
@@ -20,6 +18,7 @@ from bot.language.commitment import (
     ID_TRIGGERS,
     CueKind,
 )
+from bot.language.lemmas import all_lemmas
 from bot.language.trie import trie_pattern
 from bot.language.words import is_adverb, is_base_verb
 
@@ -228,7 +227,7 @@ def _modified_noun(before: str) -> bool:
     if not found:
         return False
     word = found.group("word").lower()
-    lemmas = getAllLemmas(word)
+    lemmas = all_lemmas(word)
     if "NOUN" in lemmas or "PROPN" in lemmas:
         return False
     return "ADJ" in lemmas or (word.endswith("ed") and "VERB" in lemmas)
@@ -257,5 +256,5 @@ def _verb_follows(text: str, position: int) -> bool:
         return False
     word = words[0].rsplit("-", 1)[-1]  # "co-host"
     return is_base_verb(word) or (
-        word.lower().endswith("ing") and "VERB" in getAllLemmas(word.lower())
+        word.lower().endswith("ing") and "VERB" in all_lemmas(word.lower())
     )

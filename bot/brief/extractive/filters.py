@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import re
 
-from lemminflect import getAllLemmas
-
 from bot.brief.figures import has_figure
+from bot.language.lemmas import all_lemmas
 from bot.language.word_classes import (
     HEDGE_VERBS,
     ITINERARY_VERBS,
@@ -221,7 +220,7 @@ def founds_something(phrase: str) -> bool:
     if verb not in _FOUNDING_VERBS:
         return False
     nouns = [w.lower() for w in WORD.findall(rest)[1:6]]
-    return any(w not in VAGUE and w not in STOPWORDS and "NOUN" in getAllLemmas(w) for w in nouns)
+    return any(w not in VAGUE and w not in STOPWORDS and "NOUN" in all_lemmas(w) for w in nouns)
 
 
 def is_concrete(text: str) -> bool:

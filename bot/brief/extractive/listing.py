@@ -8,8 +8,6 @@ from __future__ import annotations
 
 import re
 
-from lemminflect import getAllLemmas
-
 from bot.brief.extractive.actors import Cast, clean_subject, resolve
 from bot.brief.extractive.clauses import find_clauses
 from bot.brief.extractive.coordination import split_predicate
@@ -27,6 +25,7 @@ from bot.brief.extractive.lists import (
 from bot.brief.extractive.state import Candidate, ReadState, context_party
 from bot.brief.figures import has_figure
 from bot.core.models import Kind
+from bot.language.lemmas import all_lemmas
 from bot.language.parties import first_party
 from bot.language.text import LIST_MARKER
 from bot.language.words import STOPWORDS, WORD
@@ -66,7 +65,7 @@ def cut_at(text: str) -> int:
     words = WORD.findall(stripped[-40:])
     if not words or stripped[-1] in _TERMINAL:
         return -1
-    broken = stripped.endswith("…") or not getAllLemmas(words[-1].lower())
+    broken = stripped.endswith("…") or not all_lemmas(words[-1].lower())
     return len(stripped) if broken else -1
 
 

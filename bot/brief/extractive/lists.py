@@ -16,12 +16,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from lemminflect import getAllLemmas
-
 from bot.brief.extractive.cues import Language, find_cues
 from bot.brief.figures import has_figure
 from bot.core.models import Kind
 from bot.language.commitment import CueKind
+from bot.language.lemmas import all_lemmas
 from bot.language.parties import first_party
 from bot.language.words import WORD, is_adverb, is_base_verb
 
@@ -149,7 +148,7 @@ def bare_predicate(content: str) -> str | None:
     if not words:
         return None
     word = words[0].lower()
-    if is_base_verb(word) or (word.endswith("ing") and "VERB" in getAllLemmas(word)):
+    if is_base_verb(word) or (word.endswith("ing") and "VERB" in all_lemmas(word)):
         return text
     return None
 
