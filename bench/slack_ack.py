@@ -30,8 +30,8 @@ from bot.store import Store
 from bot.wiring.engines import build_engines
 
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT / "tests"))
-from fakes.slack_api import FakeSlackAPI  # noqa: E402
+sys.path.insert(0, str(ROOT))
+from tests.fakes.slack_api import FakeSlackAPI  # noqa: E402
 
 SEED = ROOT / "seeds" / "000_2b9aaedf29d83c14.txt"
 SECRET = "bench-signing-secret"

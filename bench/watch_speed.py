@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT / "tests"))
+sys.path.insert(0, str(ROOT))
 
 
 def feed(n: int, items: int) -> bytes:
@@ -39,7 +39,7 @@ def feed(n: int, items: int) -> bytes:
 
 
 def serve(feeds: int, items: int, port: Any, ready: Any) -> None:
-    from fakes.http_server import FakeHTTPServer, Route
+    from tests.fakes.http_server import FakeHTTPServer, Route
 
     routes = {
         f"/feed/{n}": Route(feed(n, items), content_type="application/rss+xml", etag=f'"v{n}"')

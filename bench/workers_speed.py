@@ -24,13 +24,12 @@ from datetime import datetime
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT / "tests"))
-
-from postgres_cluster import PostgresCluster, find_binaries  # noqa: E402
+sys.path.insert(0, str(ROOT))
 
 from bot.core.models import Article, Brief, Pillar  # noqa: E402
 from bot.store import Store  # noqa: E402
 from bot.store.watch import Destination, EntryRecord, StoryArticle  # noqa: E402
+from tests.support.postgres_cluster import PostgresCluster, find_binaries  # noqa: E402
 
 
 async def queue(url: str, briefs: int, channels: int) -> None:

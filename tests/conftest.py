@@ -2,39 +2,28 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
 
 import pytest
-from fakes.http_server import FakeHTTPServer
-from postgres_cluster import PostgresCluster, find_binaries
 
 from bot.store import Store
+from tests.fakes.http_server import FakeHTTPServer
+from tests.support.postgres_cluster import PostgresCluster, find_binaries
 
 # The product reads these from the environment; tests never see the machine's own values.
-_OURS = (
-    "SLACK_BOT_TOKEN",
-    "SLACK_SIGNING_SECRET",
-    "SLACK_APP_TOKEN",
-    "SLACK_API_URL",
-    "DISCORD_TOKEN",
-    "DISCORD_MESSAGE_CONTENT",
-    "DISCORD_API_URL",
-    "DISCORD_GATEWAY_URL",
-    "OPENAI_API_KEY",
-    "OPENAI_BASE_URL",
-    "SUMMIT_LLM_MODEL",
-    "DATABASE_URL",
-    "SUMMIT_CONFIG",
-    "PORT",
-)
+# By prefix, so a variable added to the product later is wiped without touching this list.
+_OUR_PREFIXES = ("SLACK_", "DISCORD_", "OPENAI_", "SUMMIT_")
+_OURS = ("DATABASE_URL", "PORT")
 
 
 @pytest.fixture(autouse=True)
 def _isolated(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     """No real secrets, no `.env` from the checkout, and a store in a temporary folder."""
-    for name in _OURS:
-        monkeypatch.delenv(name, raising=False)
+    for name in list(os.environ):
+        if name.startswith(_OUR_PREFIXES) or name in _OURS:
+            monkeypatch.delenv(name, raising=False)
     monkeypatch.chdir(tmp_path)
     monkeypatch.setenv("DATABASE_URL", f"sqlite:///{tmp_path / 'summit.db'}")
 

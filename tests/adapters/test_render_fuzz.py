@@ -9,11 +9,10 @@ from __future__ import annotations
 
 import random
 
-from render_checks import problems
-
 from bot.brief.extractive import ExtractiveEngine
 from bot.config import load_config
 from bot.ingest.article import article_from_text
+from tests.support.render_checks import problems
 
 ENGINE = ExtractiveEngine(load_config().pillars())
 ARTICLES = 1000

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
-from render_checks import discord_problems, slack_problems
 
 from bot.core.models import Article, Brief, Item, Pillar
+from tests.support.render_checks import discord_problems, slack_problems
 
 # Characters and fragments that stress escaping, mentions and clipping.
 HOSTILE = st.sampled_from(

@@ -9,11 +9,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from render_checks import problems
 
 from bot.brief.extractive import ExtractiveEngine
 from bot.config import load_config
 from bot.ingest.article import article_from_text
+from tests.support.render_checks import problems
 
 SHARED = Path(__file__).resolve().parents[3] / "shared"
 ARTICLES = sorted((SHARED / "corpus").glob("*.txt")) + sorted(

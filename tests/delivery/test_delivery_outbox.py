@@ -2,57 +2,28 @@
 
 from __future__ import annotations
 
-import io
-import json
 from collections.abc import Sequence
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from bot.adapters.console.adapter import ConsoleAdapter
-from bot.core.models import Article, Brief, Pillar
+from bot.core.models import Brief
 from bot.core.ports import ChatAdapter, PostedMessage
 from bot.delivery import OutboxSender
 from bot.store import Store
-from bot.store.watch import Destination, EntryRecord, StoryArticle
-
-
-def _brief(n: int) -> tuple[Article, Brief]:
-    article = Article(
-        title=f"Summit story {n}", text=f"Text {n}.", source="Wire", sha256=f"{n:064d}"
-    )
-    brief = Brief(engine="extractive", article=article, headline=f"Headline {n}",
-                  pillars=[Pillar(key="economic", title="Economic")])  # fmt: skip
-    return article, brief
-
-
-async def _story(store: Store, n: int, destinations: Sequence[Destination]) -> int:
-    (source,) = (await store.watch.ensure_sources([("feed", "feed", "feed")])).values()
-    article, brief = _brief(n)
-    lead = StoryArticle(source.id, EntryRecord(f"k{n}", None, "briefed"), article, None, "Wire")
-    _, brief_id = await store.watch.new_story(lead, brief, [0] * 128, destinations)
-    return brief_id
-
-
-def _console(tmp_path: Path) -> tuple[ConsoleAdapter, io.StringIO]:
-    out = io.StringIO()
-    return ConsoleAdapter(out, log_path=tmp_path / "posts.log"), out
-
-
-def _posted(tmp_path: Path) -> list[dict[str, object]]:
-    lines = (tmp_path / "posts.log").read_text(encoding="utf-8").splitlines()
-    return [json.loads(line) for line in lines]
+from bot.store.watch import Destination
+from tests.support.outbox_cases import brief_pair, console_adapter, posted_lines, saved_story
 
 
 async def test_each_brief_is_posted_once_and_its_thread_recorded(
     store: Store, tmp_path: Path
 ) -> None:
-    console, out = _console(tmp_path)
+    console, out = console_adapter(tmp_path)
     await console.start()
-    ids = [await _story(store, n, [Destination("console", "stdout")]) for n in (1, 2)]
+    ids = [await saved_story(store, n, [Destination("console", "stdout")]) for n in (1, 2)]
     sender = OutboxSender(store, {"console": console})
     assert await sender.drain() == 2
     assert await sender.drain() == 0
-    assert [r["brief_ids"] for r in _posted(tmp_path)] == [[ids[0]], [ids[1]]]
+    assert [r["brief_ids"] for r in posted_lines(tmp_path)] == [[ids[0]], [ids[1]]]
     assert "Headline 1" in out.getvalue()
     sent = await store.outbox.deliveries()
     assert [(d.status, d.message_id, d.attempts) for d in sent] == [
@@ -63,8 +34,8 @@ async def test_each_brief_is_posted_once_and_its_thread_recorded(
 
 
 async def test_a_platform_with_no_adapter_stays_pending(store: Store, tmp_path: Path) -> None:
-    console, _ = _console(tmp_path)
-    await _story(store, 1, [Destination("console", "stdout"), Destination("slack", "C1")])
+    console, _ = console_adapter(tmp_path)
+    await saved_story(store, 1, [Destination("console", "stdout"), Destination("slack", "C1")])
     await OutboxSender(store, {"console": console}).drain()
     assert {(d.platform, d.status) for d in await store.outbox.deliveries()} == {
         ("console", "sent"),
@@ -75,24 +46,24 @@ async def test_a_platform_with_no_adapter_stays_pending(store: Store, tmp_path: 
 async def test_a_post_in_doubt_that_landed_is_not_posted_again(
     store: Store, tmp_path: Path
 ) -> None:
-    console, _ = _console(tmp_path)
-    await _story(store, 1, [Destination("console", "stdout")])
+    console, _ = console_adapter(tmp_path)
+    await saved_story(store, 1, [Destination("console", "stdout")])
     claimed = await store.outbox.claim("brief", ["console"])
     assert claimed is not None
-    _, brief = _brief(1)
+    _, brief = brief_pair(1)
     # The post landed, then the process died before recording it.
     await console.post_brief_keyed("stdout", brief, claimed.brief_ids[0], claimed.key)
     sender = OutboxSender(store, {"console": console})
     await sender.recover()
     assert await sender.drain() == 0
-    assert len(_posted(tmp_path)) == 1
+    assert len(posted_lines(tmp_path)) == 1
     (delivery,) = await store.outbox.deliveries()
     assert (delivery.status, delivery.message_id) == ("sent", "1")
 
 
 async def test_a_post_in_doubt_that_never_landed_is_posted(store: Store, tmp_path: Path) -> None:
-    console, _ = _console(tmp_path)
-    await _story(store, 1, [Destination("console", "stdout")])
+    console, _ = console_adapter(tmp_path)
+    await saved_story(store, 1, [Destination("console", "stdout")])
     assert await store.outbox.claim("brief", ["console"]) is not None  # then the process died
     sender = OutboxSender(store, {"console": console})
     await sender.recover()
@@ -127,7 +98,7 @@ class UnkeyedAdapter:
 
 async def test_without_a_ledger_a_post_in_doubt_is_failed_not_doubled(store: Store) -> None:
     adapter = UnkeyedAdapter()
-    await _story(store, 1, [Destination("plain", "C")])
+    await saved_story(store, 1, [Destination("plain", "C")])
     assert await store.outbox.claim("brief", ["plain"]) is not None
     adapters: dict[str, ChatAdapter] = {"plain": adapter}
     sender = OutboxSender(store, adapters)
@@ -141,7 +112,7 @@ async def test_without_a_ledger_a_post_in_doubt_is_failed_not_doubled(store: Sto
 
 async def test_errors_are_retried_then_failed(store: Store) -> None:
     adapter = UnkeyedAdapter(fail=True)
-    await _story(store, 1, [Destination("plain", "C")])
+    await saved_story(store, 1, [Destination("plain", "C")])
     sender = OutboxSender(store, {"plain": adapter}, max_attempts=2)
     await sender.drain()
     (delivery,) = await store.outbox.deliveries()
@@ -153,9 +124,9 @@ async def test_errors_are_retried_then_failed(store: Store) -> None:
 
 
 async def test_a_digest_rolls_up_the_period_once(store: Store, tmp_path: Path) -> None:
-    console, out = _console(tmp_path)
-    await _story(store, 1, [])
-    await _story(store, 2, [])
+    console, out = console_adapter(tmp_path)
+    await saved_story(store, 1, [])
+    await saved_story(store, 2, [])
     end = datetime.now(UTC) + timedelta(minutes=1)
     briefs = await store.outbox.briefs_between(end - timedelta(days=1), end)
     assert await store.outbox.add_digest("console", "stdout", end - timedelta(days=1), end, briefs)
@@ -165,5 +136,5 @@ async def test_a_digest_rolls_up_the_period_once(store: Store, tmp_path: Path) -
     assert await OutboxSender(store, {"console": console}).drain() == 1
     assert "Headline 1" in out.getvalue()
     assert "Headline 2" in out.getvalue()
-    (record,) = _posted(tmp_path)
+    (record,) = posted_lines(tmp_path)
     assert record["key"].startswith("summit-digest-1-")

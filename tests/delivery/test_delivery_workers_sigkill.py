@@ -18,11 +18,11 @@ import time
 from pathlib import Path
 
 import asyncpg
-from postgres_cluster import PostgresCluster
 
 from bot.core.models import Article, Brief, Pillar
 from bot.store import Store
 from bot.store.watch import Destination, EntryRecord, StoryArticle
+from tests.support.postgres_cluster import PostgresCluster
 
 ROOT = Path(__file__).resolve().parents[2]
 BRIEFS = 100

@@ -6,13 +6,13 @@ from collections.abc import AsyncIterator
 from pathlib import Path
 
 import pytest
-from fakes.discord_api import FakeDiscord
 
 from bot.adapters.discord import DiscordAdapter
 from bot.config import Settings, load_config
 from bot.service import StoredBriefRef, SummitService
 from bot.store import Store
 from bot.wiring.engines import build_engines
+from tests.fakes.discord_api import FakeDiscord
 
 SEED = Path(__file__).resolve().parents[2] / "seeds" / "000_2b9aaedf29d83c14.txt"
 

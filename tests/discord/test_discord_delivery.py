@@ -7,8 +7,6 @@ from collections.abc import AsyncIterator
 import pytest
 from discord.gateway import DiscordWebSocket
 from discord.http import Route
-from fakes.discord_api import FakeDiscord
-from fakes.slack_api import FakeSlackAPI
 from pydantic import SecretStr
 
 from bot.adapters.discord import DiscordAdapter, build_discord_adapter, sync_commands
@@ -19,6 +17,8 @@ from bot.core.ports import ChatAdapter
 from bot.delivery import OutboxSender
 from bot.service import StoredBriefRef, SummitService
 from bot.store.watch import Destination, EntryRecord, StoryArticle
+from tests.fakes.discord_api import FakeDiscord
+from tests.fakes.slack_api import FakeSlackAPI
 
 SUBCOMMANDS = {"brief", "pledges", "ask", "subscribe", "unsubscribe", "sources", "help"}
 

@@ -9,11 +9,11 @@ import time
 from pathlib import Path
 
 import pytest
-from fakes.discord_api import EPHEMERAL, FakeDiscord, Recorded, limit_errors
 
 from bot.adapters.discord import DiscordAdapter
 from bot.adapters.discord.adapter import ChannelUnavailable
 from bot.service import StoredBriefRef, SummitService
+from tests.fakes.discord_api import EPHEMERAL, FakeDiscord, Recorded, limit_errors
 
 PRIVILEGED = (1 << 1) | (1 << 8) | (1 << 15)  # members, presences, message content
 THREADS = r"/channels/(\d+)/messages/(\d+)/threads"

@@ -5,14 +5,13 @@ from __future__ import annotations
 
 from datetime import date
 
-from fakes.discord_api import EPHEMERAL, FakeDiscord, limit_errors
-
 from bot.adapters.discord import DiscordAdapter
 from bot.adapters.discord.ledger import PAGE_SIZE, render_ledger
 from bot.adapters.discord.render import violations
 from bot.ledger.models import LedgerEntry, LedgerSource
 from bot.ledger.query import LedgerQuery, Page
 from bot.service import StoredBriefRef, SummitService
+from tests.fakes.discord_api import EPHEMERAL, FakeDiscord, limit_errors
 
 
 async def _follow_up(fake: FakeDiscord, subcommand: str, **options: str) -> dict[str, object]:

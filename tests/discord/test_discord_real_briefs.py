@@ -5,12 +5,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from fakes.discord_api import FakeDiscord, limit_errors
-
 from bot.adapters.discord import DiscordAdapter
 from bot.delivery import OutboxSender
 from bot.service import SummitService
 from bot.store.watch import Destination, EntryRecord, StoryArticle
+from tests.fakes.discord_api import FakeDiscord, limit_errors
 
 # The single-pillar article of the synthetic corpus: economic items only.
 SINGLE_PILLAR = Path(__file__).resolve().parents[3] / "shared" / "corpus" / "d14.txt"

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 
-from fakes.discord_api import limit_errors
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -20,6 +19,7 @@ from bot.adapters.discord.render import (
 )
 from bot.core.models import Answer, Article, Brief, Citation, Item, Kind, Pillar
 from bot.service import StoredBriefRef
+from tests.fakes.discord_api import limit_errors
 
 KINDS: tuple[Kind, ...] = ("pledge", "offer", "call")
 

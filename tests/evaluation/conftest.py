@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import pytest
-from eval_builders import make_gold
 
 from bot.evaluation.labels import Gold
+from tests.support.eval_builders import make_gold
 
 
 @pytest.fixture

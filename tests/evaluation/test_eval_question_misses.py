@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from eval_builders import make_gold
-
 from bot.core.models import Answer, Article, Citation
 from bot.evaluation.corpus import Case
 from bot.evaluation.question_misses import format_question_misses
+from tests.support.eval_builders import make_gold
 
 TEXT = "China will inject more capital into the Cooperation Fund in 2026, Li said."
 CASE = Case(gold=make_gold(), article=Article(title="t", text=TEXT, sha256="0" * 64))

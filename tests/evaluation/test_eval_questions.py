@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from eval_builders import make_gold
-
 from bot.core.models import Answer, Article, Citation
 from bot.evaluation.labels import Question
 from bot.evaluation.questions import answers_correctly, invented_figures, score_questions
+from tests.support.eval_builders import make_gold
 
 TEXT = "China will inject more capital into the Cooperation Fund in 2026, Li said."
 ARTICLE = Article(title="t", text=TEXT, sha256="0" * 64)

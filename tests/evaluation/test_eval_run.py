@@ -7,7 +7,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from eval_builders import gold_dict, item, make_brief
 
 from bot.config import AppConfig
 from bot.core.errors import BadInput
@@ -15,6 +14,7 @@ from bot.core.models import Article, Brief
 from bot.evaluation import evaluate, run_eval
 from bot.evaluation.corpus import load_corpus, split_headline
 from bot.evaluation.report import format_table, to_json
+from tests.support.eval_builders import gold_dict, item, make_brief
 
 ARTICLE = (
     "China pledges fund capital at tiny summit\n\n"

@@ -7,12 +7,12 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from eval_builders import item, make_brief
 from hypothesis import given
 from hypothesis import strategies as st
 
 from bot.evaluation.labels import Gold
 from bot.evaluation.scoring import Bullet, bullets_of, flagged, score, score_article
+from tests.support.eval_builders import item, make_brief
 
 CORPUS = Path(__file__).resolve().parents[3] / "shared" / "corpus"
 LABELS = sorted(CORPUS.glob("*.json")) if CORPUS.is_dir() else []

@@ -8,11 +8,11 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from fakes.http_server import FakeHTTPServer, Route
 
 from bot.core.errors import BadInput
 from bot.ingest import load_article
 from bot.ingest.fetch import FetchPolicy, fetch
+from tests.fakes.http_server import FakeHTTPServer, Route
 
 NEWS_PAGE = (Path(__file__).resolve().parents[1] / "data" / "news_page.html").read_text()
 TEXT = "Leaders met in Manila.\n\nThey agreed to meet again next year in Singapore."

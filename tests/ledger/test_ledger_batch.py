@@ -6,8 +6,6 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from ledger_cases import grid_loans
-
 from bot.brief.extractive import ExtractiveEngine
 from bot.config import load_config
 from bot.core.models import Article
@@ -16,6 +14,7 @@ from bot.ledger.export import to_json
 from bot.ledger.query import LedgerQuery
 from bot.service import SummitService
 from bot.store import Store
+from tests.support.ledger_cases import grid_loans
 
 PROBES = sorted((Path(__file__).resolve().parents[1] / "data" / "probe_set").glob("p*.txt"))
 

@@ -11,7 +11,6 @@ from pathlib import Path
 
 import jsonschema
 import pytest
-from ledger_cases import CORPUS, grid_loans
 
 from bot.brief.extractive.engine import ExtractiveEngine
 from bot.cli import main
@@ -20,6 +19,7 @@ from bot.ledger.export import CSV_FIELDS
 from bot.ledger.query import LedgerQuery
 from bot.store import Store
 from bot.watch import WatchedSource, Watcher
+from tests.support.ledger_cases import CORPUS, grid_loans
 
 SCHEMA = Path(__file__).resolve().parents[2] / "docs" / "summit.ledger-1.schema.json"
 needs_corpus = pytest.mark.skipif(not CORPUS.is_dir(), reason="../shared/corpus is not here")

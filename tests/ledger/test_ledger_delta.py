@@ -7,8 +7,6 @@ import io
 from datetime import date, timedelta
 from pathlib import Path
 
-from fakes.slack_api import FakeSlackAPI
-
 from bot.adapters.console.adapter import ConsoleAdapter
 from bot.adapters.slack.adapter import SlackAdapter, SlackConfig
 from bot.brief.extractive.engine import ExtractiveEngine
@@ -19,6 +17,7 @@ from bot.service import SummitService
 from bot.store import Store
 from bot.store.watch import Destination
 from bot.watch import WatchedSource, Watcher
+from tests.fakes.slack_api import FakeSlackAPI
 
 BACKGROUND = (
     "Leaders of the Association of Southeast Asian Nations met Japanese Prime Minister Sato "

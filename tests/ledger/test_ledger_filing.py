@@ -7,11 +7,11 @@ import json
 from datetime import date
 
 import pytest
-from ledger_cases import CORPUS, grid_loans
 
 from bot.ingest.article import article_from_text
 from bot.ledger.query import LedgerQuery
 from bot.service import SummitService
+from tests.support.ledger_cases import CORPUS, grid_loans
 
 needs_corpus = pytest.mark.skipif(not CORPUS.is_dir(), reason="../shared/corpus is not here")
 

@@ -9,7 +9,6 @@ from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
-from ledger_cases import grid_loans
 
 from bot.adapters.console.adapter import ConsoleAdapter
 from bot.brief.extractive.engine import ExtractiveEngine
@@ -21,6 +20,7 @@ from bot.service import SummitService
 from bot.store import Store
 from bot.store.watch import Destination
 from bot.watch import WatchedSource, Watcher
+from tests.support.ledger_cases import grid_loans
 
 
 async def test_a_changed_figure_and_a_repeat_are_marked(service: SummitService) -> None:

@@ -5,10 +5,9 @@ from __future__ import annotations
 
 from datetime import date
 
-from ledger_cases import grid_loans
-
 from bot.ledger.questions import read_question
 from bot.service import SummitService
+from tests.support.ledger_cases import grid_loans
 
 
 async def _two_years_of_loans(service: SummitService) -> None:

@@ -6,7 +6,6 @@ from collections.abc import AsyncIterator, Callable, Iterator
 from pathlib import Path
 
 import pytest
-from fakes.openai_server import FakeOpenAIServer
 
 from bot.brief.extractive import ExtractiveEngine
 from bot.brief.llm.client import OpenAIStructuredLLM, OutputMode
@@ -14,6 +13,7 @@ from bot.brief.llm.engine import LLMEngine
 from bot.brief.llm.prompts import load_prompt
 from bot.brief.verify import VerifiedEngine
 from bot.config import load_config
+from tests.fakes.openai_server import FakeOpenAIServer
 
 MODEL = "fake-model"
 

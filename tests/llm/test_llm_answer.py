@@ -5,16 +5,16 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-import llm_cases as cases
 import pytest
-from fakes.openai_server import FakeOpenAIServer, Reply
 
+import tests.support.llm_cases as cases
 from bot.brief.llm.client import OpenAIStructuredLLM
 from bot.brief.llm.prompts import load_prompt
 from bot.core.mentions import has_mention
 from bot.qa.llm_answerer import DOESNT_SAY, LLMAnswerer
 from bot.service import SummitService
 from bot.store import Store
+from tests.fakes.openai_server import FakeOpenAIServer, Reply
 
 QUESTION = "How much did Japan pledge for maritime security?"
 

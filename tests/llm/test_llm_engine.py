@@ -6,13 +6,13 @@ from __future__ import annotations
 import json
 from collections.abc import Callable
 
-import llm_cases as cases
 import pytest
-from fakes.openai_server import FakeOpenAIServer, Reply
 
+import tests.support.llm_cases as cases
 from bot.brief.llm.engine import LLMEngine
 from bot.core.mentions import has_mention
 from bot.core.models import Brief, Item
+from tests.fakes.openai_server import FakeOpenAIServer, Reply
 
 EngineFactory = Callable[..., LLMEngine]
 

@@ -6,10 +6,9 @@ from __future__ import annotations
 import json
 from collections.abc import Callable
 
-import llm_cases as cases
-from fakes.openai_server import FakeOpenAIServer, Reply
-
+import tests.support.llm_cases as cases
 from bot.brief.llm.engine import LLMEngine
+from tests.fakes.openai_server import FakeOpenAIServer, Reply
 
 EngineFactory = Callable[..., LLMEngine]
 

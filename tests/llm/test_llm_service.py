@@ -7,15 +7,15 @@ import json
 from collections.abc import Callable
 from pathlib import Path
 
-import llm_cases as cases
 import pytest
-from fakes.openai_server import FakeOpenAIServer, Reply
 from sqlalchemy import text
 
+import tests.support.llm_cases as cases
 from bot.brief.llm.engine import LLMEngine
 from bot.cli import main
 from bot.service import SummitService
 from bot.store import Store
+from tests.fakes.openai_server import FakeOpenAIServer, Reply
 
 EngineFactory = Callable[..., LLMEngine]
 

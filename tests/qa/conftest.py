@@ -6,9 +6,9 @@ from __future__ import annotations
 import hashlib
 
 import pytest
-from tests_qa_paths import SEED
 
 from bot.core.models import Article
+from tests.support.qa_paths import SEED
 
 PORTS_STORY = """Korea pledges port funding, coast guard training at ASEAN meeting
 

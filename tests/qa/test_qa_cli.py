@@ -6,9 +6,9 @@ import json
 from pathlib import Path
 
 import pytest
-from tests_qa_paths import SEED
 
 from bot.cli import main
+from tests.support.qa_paths import SEED
 
 
 @pytest.fixture(autouse=True)

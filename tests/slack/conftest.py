@@ -8,14 +8,14 @@ from collections.abc import AsyncIterator
 from pathlib import Path
 
 import pytest
-from fakes.slack_api import FakeSlackAPI
-from slack_support import SEED, Seeded, SlackSender, slack_config
 
 from bot.adapters.slack.adapter import SlackAdapter
 from bot.config import Settings, load_config
 from bot.service import SummitService
 from bot.store import Store
 from bot.wiring.engines import build_engines
+from tests.fakes.slack_api import FakeSlackAPI
+from tests.support.slack_support import SEED, Seeded, SlackSender, slack_config
 
 
 @pytest.fixture

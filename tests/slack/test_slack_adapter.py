@@ -6,9 +6,7 @@ from __future__ import annotations
 import json
 
 import pytest
-from fakes.slack_api import FakeSlackAPI, block_kit_errors
 from pydantic import SecretStr
-from slack_support import CHANNEL, Seeded, slack_config
 
 from bot.adapters.slack.adapter import SlackAdapter, build_slack_adapter
 from bot.adapters.slack.poster import ChannelUnavailable
@@ -16,6 +14,8 @@ from bot.config import Settings
 from bot.core.errors import ConfigError
 from bot.core.models import Item
 from bot.core.ports import ChatAdapter, KeyedPosting
+from tests.fakes.slack_api import FakeSlackAPI, block_kit_errors
+from tests.support.slack_support import CHANNEL, Seeded, slack_config
 
 
 async def test_post_brief_returns_the_ts_as_message_and_thread(

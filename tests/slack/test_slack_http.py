@@ -4,13 +4,12 @@ work done after the ack, and what reached the (fake) Web API."""
 from __future__ import annotations
 
 import json
-import time
 
 import aiohttp
-from fakes.slack_api import FakeSlackAPI, block_kit_errors
-from slack_support import CHANNEL, FORM, Seeded, SlackSender, command_body
 
 from bot.adapters.slack.adapter import SlackAdapter
+from tests.fakes.slack_api import FakeSlackAPI, block_kit_errors
+from tests.support.slack_support import CHANNEL, FORM, Seeded, SlackSender, command_body
 
 PILLARS = ("Political-security", "Economic", "Socio-cultural")
 
@@ -22,10 +21,9 @@ def _text(message: dict[str, object]) -> str:
 async def test_signed_brief_command_is_acked_in_time_then_posts_the_latest_brief(
     slack: SlackAdapter, sender: SlackSender, slack_api: FakeSlackAPI
 ) -> None:
-    started = time.monotonic()
+    # Slack's 3-second ack is measured by bench/slack_ack.py; here: acked, then the work.
     status, _ = await sender.command("brief", slack_api.response_url())
     assert status == 200
-    assert time.monotonic() - started < 3.0
     await slack_api.until(lambda: len(slack_api.posts()) >= 1)
     await slack.tasks.idle()
     (post,) = [m for m in slack_api.posts() if "thread_ts" not in m]

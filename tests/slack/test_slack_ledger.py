@@ -7,13 +7,12 @@ import json
 from datetime import date
 from pathlib import Path
 
-from fakes.slack_api import MAX_BLOCK_CHARS, FakeSlackAPI, block_chars, block_kit_errors
-from slack_support import Seeded, SlackSender
-
 from bot.adapters.slack.adapter import SlackAdapter
 from bot.adapters.slack.ledger import PAGE_SIZE, render_ledger
 from bot.ledger.models import LedgerEntry, LedgerSource
 from bot.ledger.query import LedgerQuery, Page
+from tests.fakes.slack_api import MAX_BLOCK_CHARS, FakeSlackAPI, block_chars, block_kit_errors
+from tests.support.slack_support import Seeded, SlackSender
 
 CORPUS = Path(__file__).resolve().parents[3] / "shared" / "corpus"
 NO_ENTRIES = "Nothing in the coverage matches"

@@ -5,8 +5,6 @@ from __future__ import annotations
 import json
 from datetime import date
 
-from fakes.slack_api import MAX_BLOCK_CHARS, block_chars, block_kit_errors
-
 from bot.adapters.slack.render import (
     SlackMessage,
     render_answer,
@@ -15,6 +13,7 @@ from bot.adapters.slack.render import (
 )
 from bot.adapters.tally import only_pledges
 from bot.core.models import Answer, Article, Brief, Citation, Item, Kind, Pillar
+from tests.fakes.slack_api import MAX_BLOCK_CHARS, block_chars, block_kit_errors
 
 HOSTILE = "Leaders <!channel> and <@U123> met; see <https://evil.example|click> *now* & `x`."
 

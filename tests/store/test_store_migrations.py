@@ -7,12 +7,12 @@ from pathlib import Path
 
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
-from postgres_cluster import PostgresCluster
 from sqlalchemy import Connection, inspect
 
 from bot.store import Store
 from bot.store.database import alembic_config, applied_revisions, head_revisions
 from bot.store.tables import Base
+from tests.support.postgres_cluster import PostgresCluster
 
 
 def _differences(connection: Connection) -> list[object]:

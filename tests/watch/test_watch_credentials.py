@@ -10,13 +10,13 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
-from fakes.http_server import FakeHTTPServer, Route
-from watch_helpers import fixture_bytes, serve_pages
 
 from bot.cli import main
 from bot.ingest.userinfo import without_userinfo
 from bot.store import Store
 from bot.watch.health import statuses
+from tests.fakes.http_server import FakeHTTPServer, Route
+from tests.support.watch_helpers import fixture_bytes, serve_pages
 
 SECRET = "s3cr3t-pa55"
 BASIC = "Basic " + base64.b64encode(f"analyst:{SECRET}".encode()).decode()

@@ -7,10 +7,10 @@ from typing import Any
 
 import pytest
 import yaml
-from fakes.http_server import FakeHTTPServer, Route
-from watch_helpers import FEEDS, fixture_bytes, serve_pages, source
 
 from bot.store import Store
+from tests.fakes.http_server import FakeHTTPServer, Route
+from tests.support.watch_helpers import FEEDS, fixture_bytes, serve_pages, source
 
 SPECS = {p.stem: yaml.safe_load(p.read_text(encoding="utf-8")) for p in FEEDS.glob("*.yaml")}
 BODIES = {p.stem: p for p in FEEDS.glob("*.*") if p.suffix != ".yaml"}

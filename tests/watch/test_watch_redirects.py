@@ -11,12 +11,12 @@ from typing import Any
 from urllib.parse import quote
 
 import pytest
-from fakes.http_server import FakeHTTPServer, Route
-from watch_helpers import fixture_bytes, serve_pages, source
 
 from bot.core.errors import BadInput
 from bot.ingest import load_article
 from bot.store import Store
+from tests.fakes.http_server import FakeHTTPServer, Route
+from tests.support.watch_helpers import fixture_bytes, serve_pages, source
 
 SECRET = "instance credentials: do not leak"
 

@@ -13,14 +13,13 @@ import json
 import os
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
-from fakes.http_server import FakeHTTPServer, Route
-from watch_helpers import fixture_bytes, serve_pages
 
 from bot.watch.politeness import HostBusy, HostGate
+from tests.fakes.http_server import FakeHTTPServer, Route
+from tests.support.watch_helpers import fixture_bytes, serve_pages
 
 DEADLINE = 60  # seconds: the process is killed (and the test fails) past this
 
@@ -34,7 +33,6 @@ def test_watch_once_returns_and_briefs_the_other_host(tmp_path: Path) -> None:
         argv = ["watch", "--once", "--format", "json"]
         for url in (busy.url("/feed"), busy.url("/second-feed"), other.url("/feed")):
             argv += ["--source", url]
-        started = time.monotonic()
         done = subprocess.run(
             [sys.executable, "-m", "bot", *argv],
             capture_output=True,
@@ -43,7 +41,6 @@ def test_watch_once_returns_and_briefs_the_other_host(tmp_path: Path) -> None:
             cwd=tmp_path,
             env={**os.environ, "DATABASE_URL": f"sqlite:///{tmp_path / 'watch.db'}"},
         )
-        elapsed = time.monotonic() - started
         busy_paths = [r.path for r in busy.requests]
     # The sources were asked for by hand, so the busy ones make it exit 2, each with a line.
     assert done.returncode == 2, done.stderr
@@ -59,7 +56,6 @@ def test_watch_once_returns_and_briefs_the_other_host(tmp_path: Path) -> None:
     assert all(other.url("/") in " ".join(r["urls"]) for r in reports)
     # The busy host was asked once; its second feed waited for no 28-hour Retry-After.
     assert busy_paths == ["/feed"]
-    print(f"watch --once with a 28 h Retry-After on one host: {elapsed:.1f} s")
 
 
 async def test_a_queued_request_is_refused_once_its_host_blocks() -> None:

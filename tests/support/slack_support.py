@@ -13,11 +13,11 @@ from typing import Any
 from urllib.parse import urlencode
 
 import aiohttp
-from fakes.slack_api import FakeSlackAPI
 from slack_sdk.signature import SignatureVerifier
 
 from bot.adapters.slack.adapter import SlackConfig
 from bot.service import StoredBriefRef, SummitService
+from tests.fakes.slack_api import FakeSlackAPI
 
 ROOT = Path(__file__).resolve().parents[2]
 SEED = ROOT / "seeds" / "000_2b9aaedf29d83c14.txt"

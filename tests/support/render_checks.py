@@ -5,15 +5,14 @@ from __future__ import annotations
 
 import json
 
-from fakes.discord_api import limit_errors
-from fakes.slack_api import MAX_BLOCK_CHARS, block_chars, block_kit_errors
-
 from bot.adapters.console.render import render_markdown, render_text
 from bot.adapters.discord.render import render_brief as discord_brief
 from bot.adapters.discord.render import violations
 from bot.adapters.slack.render import render_brief as slack_brief
 from bot.core.mentions import has_mention
 from bot.core.models import Brief
+from tests.fakes.discord_api import limit_errors
+from tests.fakes.slack_api import MAX_BLOCK_CHARS, block_chars, block_kit_errors
 
 SLACK_FALLBACK_CHARS = 4000
 

@@ -5,9 +5,8 @@ from __future__ import annotations
 from datetime import timedelta
 from pathlib import Path
 
-from fakes.http_server import FakeHTTPServer, Route
-
 from bot.watch import WatchedSource
+from tests.fakes.http_server import FakeHTTPServer, Route
 
 FEEDS = Path(__file__).resolve().parents[1] / "data" / "feeds"
 
