@@ -53,6 +53,7 @@ class SharedPolls:
         self.jitter_seconds = jitter_seconds
         self.clock = clock
         self._random = random.Random()
+        self.polled = 0  # sources this worker has polled (its share, for tests and benches)
 
     async def prepare(self) -> None:
         """This worker's configured sources are stored, and due now unless already scheduled."""
@@ -79,6 +80,7 @@ class SharedPolls:
                          len(keys) - len(known))  # fmt: skip
             try:
                 reports += await self.watcher.poll(known) if known else []
+                self.polled += len(known)
             finally:
                 await self.store.polls.release(self.owner, self._next_polls(keys))
         return reports
