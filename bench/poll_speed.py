@@ -81,7 +81,7 @@ def serve(feeds: int, items: int, port: Any, ready: Any, change: Any, changed: i
     ready.set()
     while True:
         if change.wait(1):
-            for n in range(0, feeds, feeds // changed):  # spread over the claim order
+            for n in range(0, feeds, max(1, feeds // changed))[:changed]:  # spread out
                 server.routes[f"/feed/{n}"] = route(n, True)
             change.clear()
             ready.set()

@@ -126,13 +126,14 @@ class BotJobs:
             self.scheduler.every("lead", self.try_to_lead, seconds=HEARTBEAT_SECONDS)
 
     def _schedule_leader(self) -> None:
-        for key, source in self.watcher.sources.items() if not self.shared else ():
-            self.scheduler.every(
-                f"poll:{key}",
-                self._poll_job(key),
-                seconds=source.interval.total_seconds(),
-                jitter=min(self.jitter_seconds, source.interval.total_seconds() / 10),
-            )
+        if not self.shared:  # one process: a timer per source
+            for key, source in self.watcher.sources.items():
+                self.scheduler.every(
+                    f"poll:{key}",
+                    self._poll_job(key),
+                    seconds=source.interval.total_seconds(),
+                    jitter=min(self.jitter_seconds, source.interval.total_seconds() / 10),
+                )
         self.scheduler.every("lock", self.heartbeat, seconds=HEARTBEAT_SECONDS)
         self.scheduler.every("digests", self.sync_digests, seconds=DIGEST_SYNC_SECONDS)
 
