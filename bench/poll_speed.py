@@ -76,6 +76,8 @@ def serve(feeds: int, items: int, port: Any, ready: Any, change: Any, changed: i
     server = FakeHTTPServer({f"/feed/{n}": route(n, False) for n in range(feeds)})
     # Many workers connect at once: a listen backlog of 5 (the default) drops their SYNs.
     server._httpd.socket.listen(1024)
+    # A worker that exits drops its kept-alive connections: not worth a traceback each.
+    server._httpd.handle_error = lambda request, address: None
     server.start()
     port.value = server.port
     ready.set()
