@@ -19,7 +19,7 @@ from datetime import UTC, datetime, timedelta
 from sqlalchemy.exc import IntegrityError
 
 from bot.store import Store
-from bot.store.subscriptions import _orphaned as process_gone
+from bot.store.subscriptions import process_gone
 from bot.watch import StoryReport, Watcher
 
 log = logging.getLogger(__name__)
@@ -76,8 +76,9 @@ class SharedPolls:
         while keys := await self._claim(start, dead):
             known = [key for key in keys if key in self.watcher.sources]
             if len(known) < len(keys):
-                log.info("%d claimed source(s) are not configured here: left for others",
-                         len(keys) - len(known))  # fmt: skip
+                unknown = len(keys) - len(known)
+                log.info("%d claimed source(s) not configured here: due again in %s, for a "
+                         "worker that has them", unknown, UNKNOWN_RECHECK)  # fmt: skip
             try:
                 reports += await self.watcher.poll(known) if known else []
                 self.polled += len(known)
