@@ -49,6 +49,7 @@ bench: $(STAMP)
 	$(BIN)/python bench/ledger_matching.py
 	$(BIN)/python bench/cli_start.py
 	$(BIN)/python bench/workers_speed.py
+	$(BIN)/python bench/poll_speed.py
 
 clean:
 	rm -rf $(VENV) build *.egg-info

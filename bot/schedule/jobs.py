@@ -1,9 +1,10 @@
 """The bot's jobs on a `Scheduler`: poll each source, drain the outbox, post digests, and hold
 the database lock that keeps a second scheduler off the same database.
 
-Run as one of N workers (`standby=True`), a process that does not hold the scheduler lock
-still drains the outbox beside the others, adopts the rows of workers that died, and tries
-for the lock every HEARTBEAT_SECONDS: when the scheduler dies, one worker takes its place.
+Run as one of N workers (`standby=True`), every process polls its share of the due sources
+(bot.schedule.polls) and drains the outbox beside the others, adopting the rows of workers
+that died; the one holding the scheduler lock also queues digests, and the others try for
+the lock every HEARTBEAT_SECONDS: when its holder dies, one worker takes its place.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from bot.core.errors import ConfigError
 from bot.core.ports import ChatAdapter
 from bot.delivery import OutboxSender
 from bot.delivery.sender import WORKER_HEARTBEAT, WORKER_LEASE, WORKER_STALE_AFTER
+from bot.schedule.polls import SharedPolls
 from bot.schedule.scheduler import Job, Scheduler
 from bot.store import Store
 from bot.store.subscriptions import process_owner
@@ -28,6 +30,7 @@ LOCK = "scheduler"
 HEARTBEAT_SECONDS = 15
 STALE_AFTER = timedelta(seconds=90)
 DIGEST_SYNC_SECONDS = 60
+SHARED_POLL_SECONDS = 5  # how often each of N workers looks for due sources
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,6 +73,10 @@ class BotJobs:
         if sender.owner is None:  # its claims carry our name, which our worker lease vouches for
             sender.owner = self.owner
         self.leading = False
+        # N workers (`standby`): every one polls its share of the due sources (SharedPolls);
+        # else the one scheduler keeps a timer per source.
+        self.shared = False
+        self.polls = SharedPolls(store, watcher, self.owner, jitter_seconds=jitter_seconds)
         self.lost_lock = asyncio.Event()
         # Set once every source has been polled once: the console waits for it before it
         # answers questions, so a question piped in at start meets the first briefs.
@@ -84,6 +91,7 @@ class BotJobs:
         if holder is not None and not standby:
             raise ConfigError(f"another scheduler ({holder}) is running on this database")
         self.leading = holder is None
+        self.shared = standby
         worker_lease = WORKER_LEASE + self.owner
         await self.store.locks.acquire(worker_lease, self.owner, stale_after=WORKER_STALE_AFTER)
         started: list[ChatAdapter] = []
@@ -92,6 +100,7 @@ class BotJobs:
                 await adapter.start()
                 started.append(adapter)
             async with self.watcher:
+                await self.polls.prepare()
                 await self.sender.recover()
                 await self.schedule()
                 self.scheduler.start()
@@ -109,20 +118,22 @@ class BotJobs:
         # drain first adopts what dead workers left: see OutboxSender.drain.)
         every = WORKER_HEARTBEAT.total_seconds()
         self.scheduler.every("worker", self.worker_heartbeat, seconds=every)
+        if self.shared:
+            self.scheduler.every("polls", self.poll_pass, seconds=SHARED_POLL_SECONDS)
         if self.leading:
             self._schedule_leader()
         else:
-            self.first_pass.set()  # a standby worker polls nothing: no first pass to wait for
             self.scheduler.every("lead", self.try_to_lead, seconds=HEARTBEAT_SECONDS)
 
     def _schedule_leader(self) -> None:
-        for key, source in self.watcher.sources.items():
-            self.scheduler.every(
-                f"poll:{key}",
-                self._poll_job(key),
-                seconds=source.interval.total_seconds(),
-                jitter=min(self.jitter_seconds, source.interval.total_seconds() / 10),
-            )
+        if not self.shared:  # one process: a timer per source
+            for key, source in self.watcher.sources.items():
+                self.scheduler.every(
+                    f"poll:{key}",
+                    self._poll_job(key),
+                    seconds=source.interval.total_seconds(),
+                    jitter=min(self.jitter_seconds, source.interval.total_seconds() / 10),
+                )
         self.scheduler.every("lock", self.heartbeat, seconds=HEARTBEAT_SECONDS)
         self.scheduler.every("digests", self.sync_digests, seconds=DIGEST_SYNC_SECONDS)
 
@@ -139,6 +150,7 @@ class BotJobs:
         lease = WORKER_LEASE + self.owner
         if not await self.store.locks.heartbeat(lease, self.owner):
             await self.store.locks.acquire(lease, self.owner, stale_after=WORKER_STALE_AFTER)
+        await self.polls.renew()  # and our source claims: we are still polling them
 
     def _poll_job(self, key: str) -> Job:
         async def job() -> None:
@@ -152,9 +164,17 @@ class BotJobs:
 
         return job
 
+    async def poll_pass(self) -> None:
+        """Our share of the due sources (N workers), then what they brought is posted."""
+        try:
+            if await self.polls.run_pass():
+                await self.sender.drain()
+        finally:
+            self.first_pass.set()
+
     async def poll(self, key: str) -> None:
         try:
-            await self.watcher.poll([key])
+            await self.polls.poll_one(key)
             await self.sender.drain()  # new briefs go out now, not at the next outbox tick
         finally:
             self._polled.add(key)

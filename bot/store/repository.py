@@ -22,6 +22,8 @@ from bot.store.ledger import LedgerStore
 from bot.store.ledger_deltas import DeltaStore
 from bot.store.outbox import Outbox
 from bot.store.rows import article_row_id, article_row_ids, brief_row_id, plain_brief_row_ids
+from bot.store.source_polls import SourcePolls
+from bot.store.story_gate import StoryGate
 from bot.store.subscriptions import Locks, Subscriptions
 from bot.store.tables import ArticleRow, BriefRow, StoryArticleRow, StoryRow, ThreadRow
 from bot.store.watch import WatchStore
@@ -44,6 +46,8 @@ class Store:
         self.locks = Locks(self._sessions)
         self.ledger = LedgerStore(self._sessions)
         self.deltas = DeltaStore(self._sessions)
+        self.polls = SourcePolls(self._sessions)
+        self.stories = StoryGate(engine, self._sessions)
 
     @property
     def engine(self) -> AsyncEngine:

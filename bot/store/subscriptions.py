@@ -92,7 +92,7 @@ class Locks:
                 if (
                     row.owner == owner
                     or row.heartbeat_at < now - stale_after
-                    or _orphaned(row.owner)
+                    or process_gone(row.owner)
                 ):
                     # Compare-and-set on what was read: of two schedulers taking over the same
                     # stale lease at once, only one update matches.
@@ -131,7 +131,7 @@ class Locks:
                     LockRow.heartbeat_at >= since,
                 )
             )
-            return {owner for owner in owners if not _orphaned(owner)}
+            return {owner for owner in owners if not process_gone(owner)}
 
     async def release(self, name: str, owner: str) -> None:
         async with self._sessions.begin() as session:
@@ -140,7 +140,7 @@ class Locks:
             )
 
 
-def _orphaned(owner: str) -> bool:
+def process_gone(owner: str) -> bool:
     """True when `owner` is a process of this host that no longer exists."""
     host, _, pid = owner.rpartition(":")
     if host != socket.gethostname() or not pid.isdigit() or int(pid) == os.getpid():

@@ -124,6 +124,11 @@ class SourceRow(Base):
     items_seen: Mapped[int] = mapped_column(Integer, default=0)
     seeded: Mapped[bool] = mapped_column(Boolean, default=False)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utc_now)
+    # Shared polling (revision 0006): due at `next_poll_at` (NULL: `summit run` does not poll
+    # it), and polled by `claimed_by` (host:pid) until `claim_expires_at`, renewed while alive.
+    next_poll_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), index=True)
+    claimed_by: Mapped[str | None] = mapped_column(String(200))
+    claim_expires_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
 
 
 class StoryRow(Base):

@@ -10,9 +10,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
-from typing import cast
 
-from sqlalchemy import Table, bindparam, func, insert, select, update
+from sqlalchemy import func, insert, select, update
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot.core.models import Article, Brief
@@ -50,19 +49,6 @@ class SourceState:
 
 
 @dataclass(frozen=True, slots=True)
-class PollRecord:
-    """The outcome of one poll, written back to the source's row."""
-
-    source_id: int
-    polled_at: datetime
-    error: str | None = None
-    retry_at: datetime | None = None
-    etag: str | None = None
-    last_modified: str | None = None
-    new_items: int = 0
-
-
-@dataclass(frozen=True, slots=True)
 class EntryRecord:
     key: str
     url: str | None
@@ -97,7 +83,10 @@ class WatchStore:
         """(key, name, kind) rows, created when new; their states by key."""
         wanted = {key: (name, kind) for key, name, kind in sources}
         async with self._sessions.begin() as session:
-            rows = {r.key: r for r in await session.scalars(select(SourceRow))}
+            query = select(SourceRow)
+            if len(wanted) <= 1000:  # a batch reads its own rows; a whole pass reads them all
+                query = query.where(SourceRow.key.in_(list(wanted)))
+            rows = {r.key: r for r in await session.scalars(query)}
             for key, (name, kind) in wanted.items():
                 if key not in rows:
                     row = SourceRow(key=key, name=name, kind=kind, status="new", failures=0)
@@ -114,18 +103,6 @@ class WatchStore:
             return [
                 _state(r) for r in await session.scalars(select(SourceRow).order_by(SourceRow.id))
             ]
-
-    async def record_polls(self, records: Sequence[PollRecord]) -> None:
-        """Write back many polls in one transaction (a pass over 1,000 feeds is one commit)."""
-        ok = [_ok_params(r) for r in records if r.error is None]
-        failed = [_failed_params(r) for r in records if r.error is not None]
-        async with self._sessions.begin() as session:
-            connection = await session.connection()
-            # One executemany per outcome: a thousand polls cost two statements, not 1,000.
-            if ok:
-                await connection.execute(_OK_UPDATE, ok)
-            if failed:
-                await connection.execute(_FAILED_UPDATE, failed)
 
     async def seed(self, backlogs: Sequence[tuple[int, Sequence[EntryRecord]]]) -> None:
         """New sources' backlogs, recorded as seen (not posted), all in one transaction."""
@@ -205,13 +182,6 @@ class WatchStore:
             for entry in {e.key: e for e in entries if e.key not in known}.values():
                 session.add(_entry_row(source_id, entry, story_id))
 
-    async def recent_signatures(self, since: datetime) -> list[tuple[int, list[int]]]:
-        async with self._sessions() as session:
-            rows = await session.execute(
-                select(StoryRow.id, StoryRow.signature).where(StoryRow.created_at >= since)
-            )
-            return [(story_id, list(signature)) for story_id, signature in rows]
-
     async def new_story(
         self,
         lead: StoryArticle,
@@ -274,55 +244,6 @@ class WatchStore:
                 .order_by(StoryArticleRow.id)
             )
             return list(rows)
-
-
-_SOURCES = cast(Table, SourceRow.__table__)
-_OK_UPDATE = (
-    update(_SOURCES)
-    .where(_SOURCES.c.id == bindparam("source_id"))
-    .values(
-        status="ok",
-        failures=0,
-        retry_at=None,
-        last_polled_at=bindparam("polled_at"),
-        last_success_at=bindparam("polled_at"),
-        items_seen=_SOURCES.c.items_seen + bindparam("new_items"),
-        # A 304 may omit the validators: keep the ones we had.
-        etag=func.coalesce(bindparam("etag"), _SOURCES.c.etag),
-        last_modified=func.coalesce(bindparam("last_modified"), _SOURCES.c.last_modified),
-    )
-)
-_FAILED_UPDATE = (
-    update(_SOURCES)
-    .where(_SOURCES.c.id == bindparam("source_id"))
-    .values(
-        status="failing",
-        failures=_SOURCES.c.failures + 1,
-        retry_at=bindparam("retry_at"),
-        last_polled_at=bindparam("polled_at"),
-        last_error=bindparam("error"),
-        last_error_at=bindparam("polled_at"),
-    )
-)
-
-
-def _ok_params(record: PollRecord) -> dict[str, object]:
-    return {
-        "source_id": record.source_id,
-        "polled_at": record.polled_at,
-        "new_items": record.new_items,
-        "etag": record.etag,
-        "last_modified": record.last_modified,
-    }
-
-
-def _failed_params(record: PollRecord) -> dict[str, object]:
-    return {
-        "source_id": record.source_id,
-        "polled_at": record.polled_at,
-        "retry_at": record.retry_at,
-        "error": record.error,
-    }
 
 
 async def _attach(

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import asyncio
 import logging
-import re
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
@@ -30,12 +29,15 @@ from bot.ingest.userinfo import without_userinfo
 from bot.ledger.delta import delta_text, story_delta
 from bot.ledger.ledger import Ledger
 from bot.store import Store
-from bot.store.watch import Destination, EntryRecord, PollRecord, SourceState, StoryArticle
-from bot.watch.dedup import StoryIndex, canonical_url, signature
+from bot.store.source_polls import PollRecord
+from bot.store.watch import Destination, EntryRecord, SourceState, StoryArticle
+from bot.watch.dedup import canonical_url, signature
 from bot.watch.feeds import FEED_TYPES, _text, looks_like_feed, parse_feed
 from bot.watch.politeness import HostBusy, HostGate, backoff
+from bot.watch.redact import redact
 from bot.watch.relevance import Relevance
 from bot.watch.report import StoryReport
+from bot.watch.shared_index import SharedStoryIndex
 from bot.watch.sources import Candidate, Polled, WatchedSource, folder_files
 
 log = logging.getLogger(__name__)
@@ -88,16 +90,14 @@ class Watcher:
         self._concurrency = concurrency
         self._limit = asyncio.Semaphore(concurrency)
         self._ingest = asyncio.Lock()
-        self._index = StoryIndex()
+        self._index = SharedStoryIndex(store)
         self._client: httpx.AsyncClient | None = None
         # The last pass's failed sources (name -> reason): `watch --once --source` reports them.
         self.failures: dict[str, str] = {}
 
     async def __aenter__(self) -> Watcher:
         self._client = new_client(self.feed_policy, connections=self._concurrency)
-        since = self.clock() - timedelta(days=STORY_MEMORY_DAYS)
-        for story_id, values in await self.store.watch.recent_signatures(since):
-            self._index.add(story_id, values)
+        await self._index.load(self.clock() - timedelta(days=STORY_MEMORY_DAYS))
         return self
 
     async def __aexit__(
@@ -129,7 +129,7 @@ class Watcher:
         # New sources' backlogs and every poll's outcome: two commits for the whole pass.
         async with self._ingest:
             await self.store.watch.seed(backlogs)
-            await self.store.watch.record_polls([r for r in results if r is not None])
+            await self.store.polls.record([r for r in results if r is not None])
         return list(reports.values()) + skipped
 
     async def _guarded(
@@ -291,7 +291,8 @@ class Watcher:
             await record(state.id, [EntryRecord(candidate.key, candidate.url, "failed", reason)])
             log.warning("source %s: %s", source.name, reason)
             return self._skip(source, candidate, reason)
-        async with self._ingest:
+        # One decision at a time here, and across every worker on the database.
+        async with self._ingest, self._index.deciding():
             return await self._store(source, state, candidate, article, reports)
 
     async def _record(
@@ -432,15 +433,6 @@ class Watcher:
             text = f"{candidate.title}\n\n{text}"
         url = without_userinfo(candidate.link) if candidate.link else None
         return article_from_text(text, title=candidate.title or None, url=url)
-
-
-_URL_PARTS = re.compile(r"(?P<scheme>https?://)(?:[^/@\s]+@)?(?P<rest>[^\s?#]*)(?:[?#]\S*)?", re.I)
-
-
-def redact(message: str) -> str:
-    """`message` with every URL's credentials and query (api keys live there) left out: it is
-    logged and shown to chat users by /summit sources."""
-    return _URL_PARTS.sub(lambda m: f"{m.group('scheme')}{m.group('rest')}", message)
 
 
 def _host(url: str) -> str:

@@ -2,8 +2,8 @@
 SIGKILLed twice mid-post (restarted in between): every delivery lands exactly once.
 
 Real subprocesses, a real PostgreSQL server, the real console adapter and its shared log (one
-O_APPEND write per post, so three writers never interleave). The size is modest on purpose:
-bench/workers_speed.py runs the issue's 200 briefs x 3 destinations."""
+O_APPEND write per post, so three writers never interleave). The issue's size: 200 briefs x 3
+destinations."""
 
 from __future__ import annotations
 
@@ -25,7 +25,7 @@ from bot.store.watch import Destination, EntryRecord, StoryArticle
 from tests.support.postgres_cluster import PostgresCluster
 
 ROOT = Path(__file__).resolve().parents[2]
-BRIEFS = 100
+BRIEFS = 200
 CHANNELS = ("a", "b", "c")
 DELIVERIES = BRIEFS * len(CHANNELS)
 
@@ -53,7 +53,7 @@ pillars: {ROOT / "config" / "pillars.yaml"}
 sources: []
 console:
   log: {tmp_path / "posts.log"}
-  post_delay_seconds: 0.08
+  post_delay_seconds: 0.05
 watch:
   outbox_interval_seconds: 0.3
 """,
@@ -106,7 +106,7 @@ async def _kill_mid_post(
             assert proc.poll() is None, "the worker exited by itself"
             assert time.monotonic() < deadline, "the worker never claimed a delivery"
             await asyncio.sleep(0.002)
-        await asyncio.sleep(0.01)  # into the post (the console takes 0.08 s per post)
+        await asyncio.sleep(0.01)  # into the post (the console takes 0.05 s per post)
         proc.send_signal(signal.SIGKILL)
         proc.wait(10)
         if await _in_flight(db, owner):

@@ -123,3 +123,23 @@ async def test_the_apscheduler_wrapper_runs_names_and_cancels_jobs() -> None:
     await asyncio.wait_for(blocked.wait(), 5)
     assert names == ["job:quick"]
     await asyncio.wait_for(scheduler.shutdown(), 5)  # cancels `forever`
+
+
+async def test_as_one_of_n_workers_every_worker_polls_its_share(store: Store) -> None:
+    out, scheduler = io.StringIO(), ManualScheduler()
+    jobs = _jobs(store, out, scheduler)
+    jobs.shared = True  # as `run` sets it for `summit run --role worker`
+    async with jobs.watcher:
+        await jobs.polls.prepare()
+        await jobs.schedule()
+        assert scheduler.job_ids() == ["lead", "outbox", "polls", "worker"]  # no timer a source
+        assert not jobs.first_pass.is_set()
+        await scheduler.fire("polls")
+        assert "── #1 console:stdout · brief 1 ──" in out.getvalue()
+        assert jobs.first_pass.is_set()
+        assert jobs.polls.polled == 1
+        await scheduler.fire("polls")  # polled a moment ago: not due again yet
+        assert jobs.polls.polled == 1
+        await scheduler.fire("worker")  # the heartbeat renews our claims (none held now)
+    (state,) = await store.watch.all_sources()
+    assert state.status == "ok"

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bot.watch.poller import redact
+from bot.watch.redact import redact
 
 
 def test_credentials_and_queries_are_left_out_of_urls() -> None:
