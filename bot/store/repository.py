@@ -25,6 +25,7 @@ from bot.store.rows import article_row_id, brief_row_id
 from bot.store.subscriptions import Locks, Subscriptions
 from bot.store.tables import ArticleRow, BriefRow, StoryArticleRow, StoryRow, ThreadRow
 from bot.store.watch import WatchStore
+from bot.store.workspaces import Workspaces
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,6 +45,7 @@ class Store:
         self.locks = Locks(self._sessions)
         self.ledger = LedgerStore(self._sessions)
         self.deltas = DeltaStore(self._sessions)
+        self.workspaces = Workspaces(self._sessions)
 
     @property
     def engine(self) -> AsyncEngine:
