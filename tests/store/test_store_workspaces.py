@@ -32,9 +32,7 @@ async def test_forgetting_a_workspace_parks_only_its_pending_posts(store: Store)
     await store.subscriptions.subscribe("slack", "T1/C1", None, "UTC", workspace="T1")
     await store.subscriptions.subscribe("slack", "T2/C1", None, "UTC", workspace="T2")
     brief_id = await _story(store, [Destination("slack", "T10/C7")])
-    forgotten = await store.workspaces.forget(
-        "slack", "T1", channel_prefix="T1/", reason=REASON
-    )
+    forgotten = await store.workspaces.forget("slack", "T1", channel_prefix="T1/", reason=REASON)
     assert (forgotten.subscriptions, forgotten.deliveries, forgotten.digests) == (1, 1, 0)
     rows = {d.channel: d for d in await store.outbox.deliveries(brief_id)}
     assert rows["T1/C1"].status == "failed"
