@@ -232,9 +232,14 @@ def _cmd_discord_sync(args: argparse.Namespace, config: AppConfig) -> int:
     from bot.adapters.discord import sync_commands
     from bot.config import Settings
 
-    count = asyncio.run(sync_commands(Settings(), args.guild))
-    where = f"server {args.guild}" if args.guild else "every server (global)"
-    print(f"synced {count} command group(s) to {where}")
+    synced = asyncio.run(sync_commands(Settings(), args.guild))
+    servers = len(synced.servers)
+    where = (
+        f"server {args.guild}"
+        if args.guild
+        else f"every server the bot is in (global; {servers} now)"
+    )
+    print(f"synced {synced.commands} command group(s) to {where}")
     return EXIT_OK
 
 

@@ -28,9 +28,15 @@ class Settings(BaseSettings):
     slack_signing_secret: SecretStr | None = None
     slack_app_token: SecretStr | None = None
     slack_api_url: str = "https://slack.com/api/"
+    # Installable into many workspaces (bolt's own variable names): OAuth v2 at /slack/install.
+    slack_client_id: str | None = None
+    slack_client_secret: SecretStr | None = None
+    slack_scopes: str | None = None  # comma-separated bot scopes; the bot's own by default
     discord_token: SecretStr | None = None
     discord_api_url: str | None = None
     discord_gateway_url: str | None = None
+    # Gateway shards: more than 1 runs an AutoShardedClient; unset, Discord's recommendation.
+    discord_shards: int | None = Field(default=None, ge=1)
     # Declares the privileged message-content intent (enable it in the developer portal too):
     # any message in a brief's thread is then a question, not only those mentioning the bot.
     discord_message_content: bool = False

@@ -27,6 +27,7 @@ if TYPE_CHECKING:
     from bot.ledger.models import LedgerEntry
     from bot.qa.answerer import QuestionAnswerer
     from bot.qa.context import Conversation
+    from bot.store.workspaces import Forgotten
     from bot.watch.health import SourceStatus
     from bot.watch.sources import WatchedSource
 
@@ -73,7 +74,13 @@ class SummitService:
         return self._answerer
 
     async def subscribe(
-        self, platform: str, channel: str, *, cron: str | None = None, timezone: str = "UTC"
+        self,
+        platform: str,
+        channel: str,
+        *,
+        cron: str | None = None,
+        timezone: str = "UTC",
+        workspace: str = "",
     ) -> None:
         """Send this channel every new brief, and a digest on `cron` (in `timezone`) if given.
 
@@ -84,11 +91,22 @@ class SummitService:
             validate_cron(cron, timezone)
         else:
             _zone(timezone)
-        await self.store.subscriptions.subscribe(platform, channel, cron, timezone)
+        await self.store.subscriptions.subscribe(
+            platform, channel, cron, timezone, workspace=workspace
+        )
 
     async def unsubscribe(self, platform: str, channel: str) -> bool:
         """Stop sending briefs here; False when the channel was not subscribed."""
         return await self.store.subscriptions.unsubscribe(platform, channel)
+
+    async def forget_workspace(
+        self, platform: str, workspace: str, *, channel_prefix: str, reason: str
+    ) -> Forgotten:
+        """A workspace that removed the app: no more subscriptions there, and its pending
+        posts failed with `reason` (kept, visible), so none goes out with a dead token."""
+        return await self.store.workspaces.forget(
+            platform, workspace, channel_prefix=channel_prefix, reason=reason
+        )
 
     async def sources_status(self) -> list[SourceStatus]:
         """Every configured (and previously watched) source: status, last success and error."""

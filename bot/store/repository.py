@@ -27,6 +27,7 @@ from bot.store.story_gate import StoryGate
 from bot.store.subscriptions import Locks, Subscriptions
 from bot.store.tables import ArticleRow, BriefRow, StoryArticleRow, StoryRow, ThreadRow
 from bot.store.watch import WatchStore
+from bot.store.workspaces import Workspaces
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,6 +49,7 @@ class Store:
         self.deltas = DeltaStore(self._sessions)
         self.polls = SourcePolls(self._sessions)
         self.stories = StoryGate(engine, self._sessions)
+        self.workspaces = Workspaces(self._sessions)
 
     @property
     def engine(self) -> AsyncEngine:

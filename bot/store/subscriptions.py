@@ -21,6 +21,7 @@ class Subscription:
     digest_cron: str | None
     timezone: str
     created_at: datetime
+    workspace: str = ""  # the Slack workspace or Discord guild; "" in a single deployment
 
 
 class Subscriptions:
@@ -28,7 +29,13 @@ class Subscriptions:
         self._sessions = sessions
 
     async def subscribe(
-        self, platform: str, channel: str, digest_cron: str | None, timezone: str
+        self,
+        platform: str,
+        channel: str,
+        digest_cron: str | None,
+        timezone: str,
+        *,
+        workspace: str = "",
     ) -> None:
         """Subscribe `channel`, or change its digest schedule when it already is."""
         async with self._sessions.begin() as session:
@@ -37,6 +44,7 @@ class Subscriptions:
                 session.add(
                     SubscriptionRow(
                         platform=platform,
+                        workspace=workspace,
                         channel=channel,
                         digest_cron=digest_cron,
                         timezone=timezone,
@@ -58,7 +66,9 @@ class Subscriptions:
         async with self._sessions() as session:
             rows = await session.scalars(select(SubscriptionRow).order_by(SubscriptionRow.id))
             return [
-                Subscription(r.platform, r.channel, r.digest_cron, r.timezone, r.created_at)
+                Subscription(
+                    r.platform, r.channel, r.digest_cron, r.timezone, r.created_at, r.workspace
+                )
                 for r in rows
             ]
 

@@ -174,13 +174,19 @@ class EntryRow(Base):
 
 
 class SubscriptionRow(Base):
-    """A chat channel that asked for briefs; `digest_cron` (in `timezone`) adds a roll-up."""
+    """A chat channel that asked for briefs; `digest_cron` (in `timezone`) adds a roll-up.
+
+    `workspace` is the Slack workspace (team id) or Discord guild the channel belongs to, ""
+    for a single-workspace deployment. A Slack channel in a multi-workspace deployment is
+    addressed with its workspace in `channel` too ("T0123/C0456"), so deliveries, digests and
+    threads copied from it stay that workspace's."""
 
     __tablename__ = "subscriptions"
     __table_args__ = (UniqueConstraint("platform", "channel", name="uq_subscriptions_key"),)
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     platform: Mapped[str] = mapped_column(String(32))
+    workspace: Mapped[str] = mapped_column(String(64), default="", server_default="", index=True)
     channel: Mapped[str] = mapped_column(String(128))
     digest_cron: Mapped[str | None] = mapped_column(String(100))
     timezone: Mapped[str] = mapped_column(String(64), default="UTC")

@@ -87,7 +87,7 @@ async def test_one_brief_is_delivered_once_to_slack_and_once_to_discord(
 
 async def test_commands_sync_globally_or_to_one_guild(fake: FakeDiscord) -> None:
     settings = Settings(discord_token=SecretStr("fake-token"), discord_api_url=fake.api_url)
-    assert await sync_commands(settings, None) == 1
+    assert (await sync_commands(settings, None)).commands == 1
     (summit,) = fake.commands["global"]
     assert summit["name"] == "summit"
     assert summit["description"]
@@ -105,7 +105,7 @@ async def test_commands_sync_globally_or_to_one_guild(fake: FakeDiscord) -> None
     ask = next(o for o in summit["options"] if o["name"] == "ask")
     assert ask["options"][0]["required"] is True
     assert ask["options"][0]["max_length"] == 500
-    assert await sync_commands(settings, fake.guild_id) == 1
+    assert (await sync_commands(settings, fake.guild_id)).commands == 1
     assert str(fake.guild_id) in fake.commands
     assert Route.BASE == "https://discord.com/api/v10"  # put back afterwards
 

@@ -223,6 +223,8 @@ async def test_subscribe_and_unsubscribe_answer_privately(
     token, _ = await _slash(fake, "subscribe", cron="0 8 * * 1-5", timezone="Asia/Singapore")
     (done,) = await fake.wait_for(lambda: fake.calls("POST", rf"/webhooks/\d+/{token}"))
     assert "Subscribed" in done.body["content"]
+    (subscribed,) = await service.store.subscriptions.all()
+    assert (subscribed.channel, subscribed.workspace) == (str(fake.channel_id), str(fake.guild_id))
     token, _ = await _slash(fake, "subscribe", timezone="Mars/Olympus")
     (refused,) = await fake.wait_for(lambda: fake.calls("POST", rf"/webhooks/\d+/{token}"))
     assert "time zone" in refused.body["content"]

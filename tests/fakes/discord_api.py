@@ -74,6 +74,8 @@ class FakeDiscord:
         self.resumes: list[Json] = []
         self.sockets: list[web.WebSocketResponse] = []
         self.commands: dict[str, list[Json]] = {}
+        self.recommended_shards = 1  # what GET /gateway/bot answers
+        self.member_of: list[int] = [self.guild_id]  # the servers the bot is in
         self._interactions: dict[str, _Interaction] = {}
         self._limits: list[tuple[str, re.Pattern[str], float]] = []
         self._seq = 0
@@ -360,8 +362,12 @@ class FakeDiscord:
             await ws.send_json({"op": 11, "s": None, "t": None, "d": None})
         elif op == 2:  # identify
             self.identifies.append(data["d"])
-            await self._send(ws, "READY", self._ready())
-            await self._send(ws, "GUILD_CREATE", self.guild())
+            shard = data["d"].get("shard") or [0, 1]
+            # Discord's rule: a guild lives on shard (guild_id >> 22) % shard_count.
+            ours = (self.guild_id >> 22) % shard[1] == shard[0]
+            await self._send(ws, "READY", self._ready(shard, ours))
+            if ours:
+                await self._send(ws, "GUILD_CREATE", self.guild())
         elif op == 6:  # resume
             self.resumes.append(data["d"])
             await self._send(ws, "RESUMED", {"_trace": ["fake"]})
@@ -370,15 +376,16 @@ class FakeDiscord:
         self._seq += 1
         await ws.send_json({"op": 0, "t": event, "s": self._seq, "d": data})
 
-    def _ready(self) -> Json:
+    def _ready(self, shard: list[int], with_guild: bool = True) -> Json:
+        guilds = [{"id": str(self.guild_id), "unavailable": True}] if with_guild else []
         return {
             "v": 10,
             "user": {**self.bot, "verified": True, "mfa_enabled": False, "email": None},
-            "guilds": [{"id": str(self.guild_id), "unavailable": True}],
+            "guilds": guilds,
             "session_id": "fake-session",
             "session_type": "normal",
             "resume_gateway_url": self.gateway_url,
-            "shard": [0, 1],
+            "shard": shard,
             "application": {"id": str(self.app_id), "flags": 0},
             "private_channels": [],
             "relationships": [],
@@ -438,6 +445,8 @@ class FakeDiscord:
     def _routes(self) -> list[tuple[str, str, Any]]:
         return [
             ("GET", r"/users/@me", self._me),
+            ("GET", r"/users/@me/guilds", self._my_guilds),
+            ("GET", r"/gateway/bot", self._gateway_bot),
             ("GET", r"/oauth2/applications/@me", self._application),
             ("PUT", r"/applications/(\d+)/commands", self._put_commands),
             ("PUT", r"/applications/(\d+)/guilds/(\d+)/commands", self._put_commands),
@@ -450,6 +459,20 @@ class FakeDiscord:
             ("GET", r"/channels/(\d+)/messages", self._list_messages),
             ("POST", r"/channels/(\d+)/messages/(\d+)/threads", self._create_thread),
         ]
+
+    async def _my_guilds(self, record: Recorded) -> web.Response:
+        """Partial guilds, ascending by id, paged by `after` and `limit` (max 200)."""
+        after = int(record.query.get("after") or 0)
+        limit = min(int(record.query.get("limit") or 200), 200)
+        ids = sorted(g for g in self.member_of if g > after)[:limit]
+        return _json([{"id": str(g), "name": f"Server {g}", "icon": None, "banner": None,
+                       "owner": False, "permissions": ALL_PERMISSIONS, "features": []}
+                      for g in ids])  # fmt: skip
+
+    async def _gateway_bot(self, record: Recorded) -> web.Response:
+        limits = {"total": 1000, "remaining": 999, "reset_after": 14_400_000, "max_concurrency": 1}
+        return _json({"url": self.gateway_url, "shards": self.recommended_shards,
+                      "session_start_limit": limits})  # fmt: skip
 
     async def _me(self, record: Recorded) -> web.Response:
         return _json({**self.bot, "verified": True, "mfa_enabled": False, "locale": "en-US"})
@@ -480,6 +503,8 @@ class FakeDiscord:
         )
 
     async def _put_commands(self, record: Recorded, app: str, guild: str = "") -> web.Response:
+        if guild and int(guild) not in self.member_of:
+            return _json({"message": "Missing Access", "code": 50001}, 403)
         self.commands[guild or "global"] = record.body
         out = [
             {

@@ -25,6 +25,8 @@ from urllib.parse import parse_qsl
 
 from aiohttp import WSMsgType, web
 
+from tests.fakes.slack_workspaces import Workspace, Workspaces
+
 MAX_BLOCKS = 50
 MAX_BLOCK_CHARS = 12_000
 MAX_TEXT = 4_000
@@ -56,8 +58,11 @@ class FakeSlackAPI:
     channel_errors: dict[str, str] = field(default_factory=dict)  # channel -> Slack error
     messages: dict[str, list[dict[str, Any]]] = field(default_factory=dict)  # channel -> msgs
     socket_acks: list[dict[str, Any]] = field(default_factory=list)
+    workspaces: Workspaces = field(default_factory=Workspaces)  # OAuth installs, token → team
 
     def __post_init__(self) -> None:
+        default = Workspace("T0001", "Summit Test", self.bot_token, self.bot_user_id, "B0001")
+        self.workspaces.installed(default)
         self._faults: dict[str, list[Fault]] = {}
         self._ts = itertools.count(1)
         self._sockets: list[web.WebSocketResponse] = []
@@ -155,31 +160,43 @@ class FakeSlackAPI:
     async def _api(self, request: web.Request) -> web.Response:
         method = request.match_info["method"]
         params = await _params(request)
-        token = request.headers.get("Authorization", "").removeprefix("Bearer ") or None
+        authorization = request.headers.get("Authorization", "")
+        token = authorization.removeprefix("Bearer ") or None
         self.records.append(Call(method, params, token))
         faults = self._faults.get(method)
         if faults:
             return _fault(faults.pop(0))
-        wanted = self.app_token if method == "apps.connections.open" else self.bot_token
-        if token != wanted:
-            return _error("invalid_auth" if token else "not_authed")
+        if method == "oauth.v2.access":  # the client's credentials, not a token
+            answer = self.workspaces.oauth_v2_access(params, authorization)
+            self._changed.set()
+            return web.json_response(answer)
+        who = self._caller(method, token)
+        if isinstance(who, web.Response):
+            return who
         handler = getattr(self, "_" + method.replace(".", "_"), None)
         if handler is None:
             return _error("unknown_method")
-        result: web.Response = handler(params)
+        result: web.Response = handler(params, who)
         self._changed.set()
         return result
 
-    def _auth_test(self, _: dict[str, Any]) -> web.Response:
-        return _ok(
-            url="https://summit-test.slack.com/", team="Summit Test", user="summit",
-            team_id="T0001", user_id=self.bot_user_id, bot_id="B0001", is_enterprise_install=False,
-        )  # fmt: skip
+    def _caller(self, method: str, token: str | None) -> Workspace | web.Response:
+        """The workspace whose token made the call, or Slack's refusal."""
+        if method == "apps.connections.open":
+            default = self.workspaces.by_token[self.bot_token]
+            return default if token == self.app_token else _error("invalid_auth")
+        if token in self.workspaces.revoked:
+            return _error("token_revoked")
+        who = self.workspaces.by_token.get(token or "")
+        return who if who is not None else _error("invalid_auth" if token else "not_authed")
 
-    def _apps_connections_open(self, _: dict[str, Any]) -> web.Response:
+    def _auth_test(self, _: dict[str, Any], who: Workspace) -> web.Response:
+        return _ok(**who.auth_test())
+
+    def _apps_connections_open(self, _: dict[str, Any], who: Workspace) -> web.Response:
         return _ok(url=f"ws://127.0.0.1:{self.port}/link?ticket=t1")
 
-    def _chat_postMessage(self, params: dict[str, Any]) -> web.Response:
+    def _chat_postMessage(self, params: dict[str, Any], who: Workspace) -> web.Response:
         channel = str(params.get("channel") or "")
         if not channel:
             return _error("channel_not_found")
@@ -189,38 +206,43 @@ class FakeSlackAPI:
         if refused is not None:
             return refused
         ts = f"{1761600000 + next(self._ts)}.000100"
-        message = {"type": "message", "user": self.bot_user_id, "bot_id": "B0001", "ts": ts}
+        message = {"type": "message", "user": who.bot_user_id, "bot_id": who.bot_id, "ts": ts,
+                   "team": who.team_id}  # fmt: skip
         for key in ("text", "blocks", "thread_ts", "metadata"):
             if params.get(key) is not None:
                 message[key] = params[key]
         self.messages.setdefault(channel, []).append(message)
         return _ok(channel=channel, ts=ts, message=message)
 
-    def _chat_update(self, params: dict[str, Any]) -> web.Response:
+    def _chat_update(self, params: dict[str, Any], who: Workspace) -> web.Response:
         refused = check_message(params)
         if refused is not None:
             return refused
-        for message in self.messages.get(str(params.get("channel")), []):
+        for message in self._seen_by(who, str(params.get("channel"))):
             if message["ts"] == params.get("ts"):
                 message.update({k: params[k] for k in ("text", "blocks") if k in params})
                 return _ok(channel=params["channel"], ts=message["ts"], text=message.get("text"))
         return _error("message_not_found")
 
-    def _conversations_history(self, params: dict[str, Any]) -> web.Response:
+    def _conversations_history(self, params: dict[str, Any], who: Workspace) -> web.Response:
         channel = str(params.get("channel"))
         if channel in self.channel_errors:
             return _error(self.channel_errors[channel])
-        top = [m for m in self.messages.get(channel, []) if not m.get("thread_ts")]
+        top = [m for m in self._seen_by(who, channel) if not m.get("thread_ts")]
         return _ok(messages=list(reversed(top)), has_more=False)
 
-    def _conversations_replies(self, params: dict[str, Any]) -> web.Response:
+    def _conversations_replies(self, params: dict[str, Any], who: Workspace) -> web.Response:
         ts = params.get("ts")
         thread = [
             m
-            for m in self.messages.get(str(params.get("channel")), [])
+            for m in self._seen_by(who, str(params.get("channel")))
             if m["ts"] == ts or m.get("thread_ts") == ts
         ]
         return _ok(messages=thread, has_more=False) if thread else _error("thread_not_found")
+
+    def _seen_by(self, who: Workspace, channel: str) -> list[dict[str, Any]]:
+        """A channel's messages as one workspace's token sees them: its own team's only."""
+        return [m for m in self.messages.get(channel, []) if m.get("team") == who.team_id]
 
     async def _response_url(self, request: web.Request) -> web.Response:
         body = await request.json()

@@ -12,10 +12,11 @@ import asyncio
 import logging
 from collections.abc import Callable, Sequence
 from dataclasses import replace
+from functools import partial
 
 import discord
 
-from bot.adapters.discord.client import SummitClient
+from bot.adapters.discord.client import SummitClient, build_client
 from bot.adapters.discord.commands import SummitGroup
 from bot.adapters.discord.endpoints import point_at
 from bot.adapters.discord.handlers import Handlers
@@ -62,17 +63,21 @@ class DiscordAdapter(KeyedAdapter):
         message_content: bool = False,
         ready_timeout: float = 60.0,
         guild_ready_timeout: float = 2.0,
+        shards: int | None = None,
     ) -> None:
         self._token = token
         self._urls = (api_url, gateway_url)
+        self.shards = shards  # None: as many as Discord recommends (GET /gateway/bot)
         self.reporter = Reporter()
         self.threads = Threads(service, self.reporter, message_content=message_content)
-        self.client = SummitClient(
+        self._new_client = partial(
+            build_client,
             SummitGroup(Handlers(service, self.threads)),
             self.threads,
             message_content=message_content,
             guild_ready_timeout=guild_ready_timeout,
         )
+        self.client: SummitClient = self._new_client()
         self.ready_timeout = ready_timeout
         self._task: asyncio.Task[None] | None = None
         self._restore: Callable[[], None] | None = None
@@ -84,7 +89,22 @@ class DiscordAdapter(KeyedAdapter):
         except discord.LoginFailure as exc:
             await self.stop()
             raise ConfigError("Discord refused DISCORD_TOKEN (improper token)") from exc
+        shards = self.shards or await self._recommended_shards()
+        if shards > 1:  # one gateway connection per shard: an AutoShardedClient
+            await self.client.close()
+            self.client = self._new_client(shards=shards)
+            await self.client.login(self._token)
+        log.info("Discord: %d gateway shard(s)", shards)
         self._task = asyncio.create_task(self._connect(), name="discord-gateway")
+
+    async def _recommended_shards(self) -> int:
+        """Discord's recommendation for this bot (it grows with the number of servers)."""
+        try:
+            shards, _, _ = await self.client.http.get_bot_gateway()
+        except discord.GatewayNotFound:
+            log.warning("Discord: no shard recommendation (GET /gateway/bot failed); using one")
+            return 1
+        return max(1, int(shards))
 
     async def _connect(self) -> None:
         try:
@@ -186,6 +206,7 @@ def build_discord_adapter(settings: Settings, service: SummitService) -> Discord
         api_url=settings.discord_api_url,
         gateway_url=settings.discord_gateway_url,
         message_content=settings.discord_message_content,
+        shards=settings.discord_shards,
     )
 
 

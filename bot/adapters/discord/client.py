@@ -45,8 +45,10 @@ class SummitClient(discord.Client):
         *,
         message_content: bool = False,
         guild_ready_timeout: float = 2.0,
+        shard_count: int | None = None,
     ) -> None:
         super().__init__(
+            shard_count=shard_count,
             intents=intents(message_content=message_content),
             # Quoted article text must never ping: nothing is parsed, not even reply authors.
             allowed_mentions=discord.AllowedMentions.none(),
@@ -67,3 +69,30 @@ class SummitClient(discord.Client):
     async def on_message(self, message: discord.Message) -> None:
         if self.threads is not None:
             await self.threads.on_message(message, self)
+
+
+class SummitShardedClient(SummitClient, discord.AutoShardedClient):
+    """The same bot over several gateway shards (DISCORD_SHARDS, or Discord's recommendation
+    for a bot in many servers): each shard is one connection carrying its share of guilds."""
+
+    async def on_shard_ready(self, shard_id: int) -> None:
+        log.info("Discord: shard %d of %s ready", shard_id, self.shard_count)
+
+
+def build_client(
+    group: SummitGroup,
+    threads: Threads | None,
+    *,
+    message_content: bool,
+    guild_ready_timeout: float,
+    shards: int = 1,
+) -> SummitClient:
+    """A plain client for one shard, an AutoShardedClient for more."""
+    kind = SummitShardedClient if shards > 1 else SummitClient
+    return kind(
+        group,
+        threads,
+        message_content=message_content,
+        guild_ready_timeout=guild_ready_timeout,
+        shard_count=shards if shards > 1 else None,
+    )

@@ -97,7 +97,12 @@ class Handlers:
     async def subscribe(self, interaction: Interaction, *, cron: str | None, timezone: str) -> None:
         channel = _manageable_channel(interaction)
         await _defer(interaction, ephemeral=True)
-        await self.service.subscribe(PLATFORM, str(channel), cron=cron, timezone=timezone)
+        # Channel ids are unique across Discord; the guild is kept so a server's channels can
+        # be told apart (and removed together) from everyone else's.
+        guild = str(interaction.guild_id or "")
+        await self.service.subscribe(
+            PLATFORM, str(channel), cron=cron, timezone=timezone, workspace=guild
+        )
         schedule = f" and a digest on `{escape(cron)}` ({escape(timezone)})" if cron else ""
         text = f"Subscribed: new briefs will be posted here{schedule}."
         await _follow_up(interaction, notice(text))

@@ -21,10 +21,12 @@ from bot.adapters.keyed import KeyedAdapter
 from bot.adapters.slack.app import build_app
 from bot.adapters.slack.handlers import PLATFORM, Threads, Work
 from bot.adapters.slack.mrkdwn import escape
+from bot.adapters.slack.oauth import DEFAULT_SCOPES, Installs, OAuthConfig, Revocations
 from bot.adapters.slack.poster import METADATA_EVENT, Poster, slack_error
 from bot.adapters.slack.render import render_brief, render_digest, text_message
 from bot.adapters.slack.server import HttpServer
 from bot.adapters.slack.tasks import BackgroundTasks
+from bot.adapters.slack.workspaces import Addressing
 from bot.config import Settings
 from bot.core.errors import ConfigError
 from bot.core.models import Brief
@@ -44,6 +46,7 @@ class SlackConfig:
     port: int = 3000
     pace_seconds: float = 1.0  # chat.postMessage: about one message a second per channel
     serve_http: bool = True  # False: post only (the worker role, while a web process serves)
+    oauth: OAuthConfig | None = None  # installable into many workspaces (no bot_token then)
 
     @property
     def socket_mode(self) -> bool:
@@ -56,24 +59,33 @@ class SlackAdapter(KeyedAdapter):
     def __init__(self, config: SlackConfig, service: SummitService) -> None:
         self.config = config
         self.client = AsyncWebClient(
-            token=config.bot_token,
+            token=config.bot_token or None,  # many workspaces: each call carries its own
             base_url=config.api_url,
             retry_handlers=[*async_default_handlers(), AsyncRateLimitErrorRetryHandler(3)],
         )
         self.tasks = BackgroundTasks()
-        self.poster = Poster(self.client, interval=config.pace_seconds)
+        self.installs = Installs.on(config.oauth, service.store.engine) if config.oauth else None
+        addressing = Addressing(self.installs.tokens() if self.installs else None)
+        self.poster = Poster(self.client, interval=config.pace_seconds, addressing=addressing)
         self.work = Work(service, self.poster, Threads(service))
+        oauth = (
+            (self.installs.settings(), Revocations(self.installs, service))
+            if self.installs
+            else None
+        )
         self.app = build_app(
             client=self.client,
             signing_secret=config.signing_secret,
             work=self.work,
             tasks=self.tasks,
+            oauth=oauth,
         )
         self.server: HttpServer | None = None
         self.socket: AsyncSocketModeHandler | None = None
 
     async def start(self) -> None:
-        await self._check_token()
+        if self.installs is None:
+            await self._check_token()  # many workspaces: each token was checked at install
         if self.config.app_token:
             self.socket = AsyncSocketModeHandler(
                 self.app, self.config.app_token, web_client=self.client
@@ -115,8 +127,9 @@ class SlackAdapter(KeyedAdapter):
 
     async def already_posted(self, channel: str, key: str) -> PostedMessage | None:
         """The post stamped with `key` among the channel's recent messages, if any."""
+        bare, token = await self.poster.addressing.route(channel)
         response = await self.client.conversations_history(
-            channel=channel, limit=200, include_all_metadata=True
+            channel=bare, limit=200, include_all_metadata=True, **token
         )
         for message in response.get("messages") or []:
             if _key(message) == key:
@@ -145,16 +158,34 @@ def build_slack_adapter(
 ) -> SlackAdapter | None:
     """The Slack adapter the environment asks for; None when no Slack setting is present.
 
-    Socket Mode when SLACK_APP_TOKEN is set (with SLACK_BOT_TOKEN); else HTTP mode on PORT,
-    which needs SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET. Anything half-configured is a
-    ConfigError naming what is missing."""
+    Installable into many workspaces when SLACK_CLIENT_ID is set (with SLACK_CLIENT_SECRET
+    and SLACK_SIGNING_SECRET; HTTP mode). Otherwise one workspace: Socket Mode when
+    SLACK_APP_TOKEN is set (with SLACK_BOT_TOKEN); else HTTP mode on PORT, which needs
+    SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET. Anything half-configured is a ConfigError
+    naming what is missing."""
     bot, signing, app = (
         _secret(settings.slack_bot_token),
         _secret(settings.slack_signing_secret),
         _secret(settings.slack_app_token),
     )
-    if not (bot or signing or app):
+    oauth = _oauth_config(settings)
+    if not (bot or signing or app or oauth):
         return None
+    api_url = settings.slack_api_url.rstrip("/") + "/"  # urljoin drops the path without it
+    if oauth is not None:
+        if bot or app:
+            raise ConfigError(
+                "SLACK_CLIENT_ID installs the app into many workspaces, each with its own "
+                "token, over HTTP: unset SLACK_BOT_TOKEN and SLACK_APP_TOKEN (or unset "
+                "SLACK_CLIENT_ID for one workspace)"
+            )
+        if not signing:
+            raise ConfigError("SLACK_SIGNING_SECRET is not set (needed with SLACK_CLIENT_ID)")
+        return SlackAdapter(
+            SlackConfig("", signing, None, api_url, port=settings.port, serve_http=serve_http,
+                        oauth=oauth),
+            service,
+        )  # fmt: skip
     if not bot:
         raise ConfigError("SLACK_BOT_TOKEN is not set (needed with the other SLACK_ settings)")
     if app and not app.startswith("xapp-"):
@@ -164,11 +195,24 @@ def build_slack_adapter(
             "SLACK_SIGNING_SECRET is not set: HTTP mode needs it "
             "(or set SLACK_APP_TOKEN for Socket Mode)"
         )
-    api_url = settings.slack_api_url.rstrip("/") + "/"  # urljoin drops the path without it
     config = SlackConfig(
         bot, signing or "", app, api_url, port=settings.port, serve_http=serve_http
     )
     return SlackAdapter(config, service)
+
+
+def _oauth_config(settings: Settings) -> OAuthConfig | None:
+    """bolt's own variables: SLACK_CLIENT_ID, SLACK_CLIENT_SECRET, SLACK_SCOPES."""
+    client_id = (settings.slack_client_id or "").strip()
+    secret = _secret(settings.slack_client_secret)
+    if not client_id:
+        if secret:
+            raise ConfigError("SLACK_CLIENT_SECRET is set but SLACK_CLIENT_ID is not")
+        return None
+    if not secret:
+        raise ConfigError("SLACK_CLIENT_SECRET is not set (needed with SLACK_CLIENT_ID)")
+    scopes = tuple(s.strip() for s in (settings.slack_scopes or "").split(",") if s.strip())
+    return OAuthConfig(client_id, secret, scopes or DEFAULT_SCOPES)
 
 
 def _secret(value: Any) -> str | None:

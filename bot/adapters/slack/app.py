@@ -12,21 +12,36 @@ from collections.abc import Awaitable, Callable
 from typing import Any
 
 from slack_bolt.async_app import AsyncApp, AsyncBoltContext
+from slack_bolt.oauth.async_oauth_settings import AsyncOAuthSettings
 from slack_bolt.response import BoltResponse
 from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.adapters.slack import commands as cmd
 from bot.adapters.slack.handlers import Respond, Work, is_thread_reply
+from bot.adapters.slack.oauth import Revocations
 from bot.adapters.slack.tasks import BackgroundTasks, Recent
 
 Ack = Callable[..., Awaitable[Any]]
 
 
 def build_app(
-    *, client: AsyncWebClient, signing_secret: str, work: Work, tasks: BackgroundTasks
+    *,
+    client: AsyncWebClient,
+    signing_secret: str,
+    work: Work,
+    tasks: BackgroundTasks,
+    oauth: tuple[AsyncOAuthSettings, Revocations] | None = None,
 ) -> AsyncApp:
-    app = AsyncApp(client=client, signing_secret=signing_secret, name="summit-brief")
+    """With `oauth`, installable into many workspaces: bolt authorizes each request with the
+    token its workspace installed, and channels are addressed with their workspace."""
+    app = AsyncApp(
+        client=client,
+        signing_secret=signing_secret,
+        name="summit-brief",
+        oauth_settings=oauth[0] if oauth else None,
+    )
     seen = Recent()
+    where = work.poster.addressing.address
 
     async def dedupe(body: dict[str, Any], next: Callable[[], Awaitable[None]]) -> Any:
         event_id = body.get("event_id") if body.get("type") == "event_callback" else None
@@ -44,27 +59,27 @@ def build_app(
         if isinstance(parsed, cmd.Usage):
             await ack(response_type="ephemeral", text=f"{parsed.error}.\n{cmd.USAGE}")
             return
-        channel = str(command.get("channel_id") or "")
+        channel = where(context.team_id, str(command.get("channel_id") or ""))
         await ack(**_acknowledgement(parsed))
         name = f"slack /summit {type(parsed).__name__.lower()} in {channel}"
         tasks.spawn(name, work.command(parsed, channel, respond))
 
     async def on_message(event: dict[str, Any], context: AsyncBoltContext) -> None:
         if is_thread_reply(event):
-            tasks.spawn(
-                f"slack reply {event['ts']}", work.thread_message(event, context.bot_user_id)
-            )
+            channel = where(context.team_id, str(event["channel"]))
+            tasks.spawn(f"slack reply {event['ts']}", work.thread_message(event, channel))
 
-    async def on_mention(event: dict[str, Any]) -> None:
+    async def on_mention(event: dict[str, Any], context: AsyncBoltContext) -> None:
         if not event.get("bot_id"):
-            tasks.spawn(f"slack mention {event.get('ts')}", work.mention(event))
+            channel = where(context.team_id, str(event["channel"]))
+            tasks.spawn(f"slack mention {event.get('ts')}", work.mention(event, channel))
 
     async def on_joined(event: dict[str, Any], context: AsyncBoltContext) -> None:
         if event.get("user") == context.bot_user_id:
-            work.poster.unblock(str(event.get("channel")))
+            work.poster.unblock(where(context.team_id, str(event.get("channel"))))
 
-    async def on_unarchive(event: dict[str, Any]) -> None:
-        work.poster.unblock(str(event.get("channel")))
+    async def on_unarchive(event: dict[str, Any], context: AsyncBoltContext) -> None:
+        work.poster.unblock(where(context.team_id, str(event.get("channel"))))
 
     async def ignore() -> None:
         """Every other event: 200, so Slack never counts it as a failed delivery."""
@@ -75,6 +90,9 @@ def build_app(
     app.event("app_mention")(on_mention)
     app.event("member_joined_channel")(on_joined)
     app.event(re.compile(r"^(channel|group)_unarchive$"))(on_unarchive)
+    if oauth is not None:
+        app.event("app_uninstalled")(oauth[1].uninstalled)
+        app.event("tokens_revoked")(oauth[1].tokens_revoked)
     app.event(re.compile(r".*"))(ignore)
     return app
 

@@ -19,6 +19,7 @@ from bot.adapters.slack.render import (
     text_message,
 )
 from bot.adapters.slack.tasks import Recent
+from bot.adapters.slack.workspaces import workspace_of
 from bot.adapters.tally import only_pledges
 from bot.core.errors import BadInput, LLMUnavailable
 from bot.qa.context import Conversation
@@ -126,7 +127,11 @@ class Work:
 
     async def _subscribe(self, command: cmd.Subscribe, channel: str, respond: Respond) -> None:
         await self.service.subscribe(
-            PLATFORM, channel, cron=command.cron, timezone=command.timezone
+            PLATFORM,
+            channel,
+            cron=command.cron,
+            timezone=command.timezone,
+            workspace=workspace_of(channel),
         )
         digest = (
             f", and a digest on `{command.cron}` ({escape(command.timezone)})"
@@ -152,16 +157,17 @@ class Work:
 
     # -- thread replies and mentions --------------------------------------------------------
 
-    async def thread_message(self, event: dict[str, Any], bot_user_id: str | None) -> None:
+    # `channel` is the event's channel as addressed in the store (its workspace's, when many).
+
+    async def thread_message(self, event: dict[str, Any], channel: str) -> None:
         """A reply in a brief's thread; ignored anywhere else."""
-        channel, thread_ts = str(event["channel"]), str(event["thread_ts"])
+        thread_ts = str(event["thread_ts"])
         brief_id = await self.threads.brief_for(channel, thread_ts)
         if brief_id is not None:
             await self._answer(event, channel, thread_ts, brief_id)
 
-    async def mention(self, event: dict[str, Any]) -> None:
+    async def mention(self, event: dict[str, Any], channel: str) -> None:
         """An @mention: answered in its thread, from the thread's brief or else all coverage."""
-        channel = str(event["channel"])
         thread_ts = str(event.get("thread_ts") or event["ts"])
         brief_id = await self.threads.brief_for(channel, thread_ts)
         await self._answer(event, channel, thread_ts, brief_id)

@@ -12,12 +12,12 @@ import asyncio
 import logging
 import time
 from collections.abc import Callable, Sequence
-from typing import Any
 
 from slack_sdk.errors import SlackApiError
 from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.adapters.slack.render import SlackMessage
+from bot.adapters.slack.workspaces import Addressing
 
 log = logging.getLogger(__name__)
 
@@ -56,8 +56,10 @@ class Poster:
         interval: float = 1.0,
         block_for: float = 3600.0,
         clock: Callable[[], float] = time.monotonic,
+        addressing: Addressing | None = None,
     ) -> None:
         self.client = client
+        self.addressing = addressing or Addressing()
         self.interval = interval
         self.block_for = block_for
         self._clock = clock
@@ -73,17 +75,19 @@ class Poster:
         thread_ts: str | None = None,
         key: str | None = None,
     ) -> str:
-        """Post one message; its ts. `key` is stamped in the message metadata."""
+        """Post one message; its ts. `key` is stamped in the message metadata. `channel` is
+        an address (bot.adapters.slack.workspaces): the call carries its workspace's token."""
         self._check(channel)
+        bare, kwargs = await self.addressing.route(channel)
         await self._pace(channel)
-        kwargs: dict[str, Any] = {"unfurl_links": False, "unfurl_media": False}
+        kwargs.update(unfurl_links=False, unfurl_media=False)
         if thread_ts:
             kwargs["thread_ts"] = thread_ts
         if key:
             kwargs["metadata"] = {"event_type": METADATA_EVENT, "event_payload": {"key": key}}
         try:
             response = await self.client.chat_postMessage(
-                channel=channel, text=message.text, blocks=message.blocks, **kwargs
+                channel=bare, text=message.text, blocks=message.blocks, **kwargs
             )
         except SlackApiError as exc:
             self._maybe_block(channel, exc)

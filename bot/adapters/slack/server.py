@@ -1,5 +1,7 @@
 """HTTP mode: Slack's requests at POST /slack/events and a health check at GET /healthz, on an
-aiohttp server sharing the bot's event loop. bolt's aiohttp adapter does the translation."""
+aiohttp server sharing the bot's event loop. bolt's aiohttp adapter does the translation.
+Installable into many workspaces, bolt's OAuth flow also answers GET /slack/install and
+GET /slack/oauth_redirect (as bolt's own async framework adapters route them)."""
 
 from __future__ import annotations
 
@@ -27,6 +29,20 @@ def web_app(app: AsyncApp) -> web.Application:
 
     application = web.Application()
     application.add_routes([web.post(EVENTS_PATH, events), web.get("/healthz", healthz)])
+    flow = app.oauth_flow
+    if flow is not None:
+
+        async def install(request: web.Request) -> web.Response:
+            asked = await to_bolt_request(request)
+            return await to_aiohttp_response(await flow.handle_installation(asked))
+
+        async def redirect(request: web.Request) -> web.Response:
+            asked = await to_bolt_request(request)
+            return await to_aiohttp_response(await flow.handle_callback(asked))
+
+        application.add_routes(
+            [web.get(flow.install_path, install), web.get(flow.redirect_uri_path, redirect)]
+        )
     return application
 
 
