@@ -781,3 +781,16 @@ def test_sub_items_of_a_listed_point_and_nouns_before_of(engine: ExtractiveEngin
     assert len(texts) == 4
     assert texts[0].startswith("Heads committed to reform of the Secretariat")
     assert any("Audit Committee" in t for t in texts)
+
+
+def test_an_object_relative_clause_gets_its_object_back(engine: ExtractiveEngine) -> None:
+    body = (
+        '"The package includes the special window of $2 billion that Korea will set aside '
+        'for countries reforming their debt management."'
+    )
+    texts = [t for _, t in kinds_and_texts(brief(engine, body))]
+    assert any(
+        t.startswith("Korea will set aside the special window of $2 billion for countries")
+        for t in texts
+    ), texts
+    assert not any(t.endswith('"') for t in texts)

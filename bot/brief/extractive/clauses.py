@@ -70,9 +70,33 @@ def find_clauses(content: str, language: Language) -> list[Clause]:
     for i, (cue, subject, subject_start, region) in enumerate(heads):
         end = heads[i + 1][2] if i + 1 < len(heads) else len(content)
         continues = i + 1 < len(heads) and not heads[i + 1][1]
-        predicate = _TRAILING_JOIN.sub("", content[cue.end : end])
+        predicate = _with_antecedent(_TRAILING_JOIN.sub("", content[cue.end : end]), region)
         clauses.append(Clause(cue, subject, subject_start, predicate, region, continues))
     return clauses
+
+
+# "the exceptional quota of $1 billion that Japan will earmark to support ...": the relative
+# clause's object is the noun phrase before "that"; the verb has none of its own after it.
+_OBJECT_RELATIVE = re.compile(
+    r"\b(?P<np>(?i:the|a|an|its|their|this|these)\s"
+    r"(?:(?!\b(?i:the|a|an|its|their|this|these)\s)[^,;:]){3,80}?)\s+(?:that|which)\s+"
+    r"(?:[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*|we|they|it|he|she)\s*$"
+)
+_NO_OBJECT = re.compile(
+    r"^\s*(?P<verb>[a-z]+(?:\s+(?:aside|up|out|off|down|back|forward|away))?)"
+    r"(?=\s+(?:to|for|in|on|at|by|over|under|through)\b)"
+)
+
+
+def _with_antecedent(predicate: str, region: str) -> str:
+    """The predicate of an object relative clause with its object put back after the verb."""
+    relative = _OBJECT_RELATIVE.search(region)
+    verb = _NO_OBJECT.match(predicate)
+    if not relative or not verb:
+        return predicate
+    np = relative.group("np")
+    np = np[:1].lower() + np[1:] if np.split()[0] in ("The", "A", "An", "Its", "Their") else np
+    return f"{predicate[: verb.end()]} {np}{predicate[verb.end() :]}"
 
 
 def _subject(region: str, offset: int, has_previous: bool) -> tuple[str, int]:

@@ -57,6 +57,9 @@ def compose_item(display: str, clause: Clause, phrase: str) -> str:
         joined = f"{display} {cue} {body}"
     text = " ".join(joined.split()).strip(" ,;:")
     text = text.rstrip(".") if not text.endswith("..") else text
-    if text.count('"') % 2:
+    if text.count('"') % 2 and text.endswith('"'):
+        # a quotation's closing mark whose opening went with the sentence's start
+        text = text[:-1].rstrip(".")
+    elif text.count('"') % 2:
         text += '"'  # the attribution took the closing quote: "the "ASEAN Way," he said"
     return text[:1].upper() + text[1:]
