@@ -31,8 +31,9 @@ from bot.ledger.ledger import Ledger
 from bot.store import Store
 from bot.store.source_polls import PollRecord
 from bot.store.watch import Destination, EntryRecord, SourceState, StoryArticle
-from bot.watch.dedup import canonical_url, signature
+from bot.watch.entry_keys import canonical_url
 from bot.watch.feeds import FEED_TYPES, _text, looks_like_feed, parse_feed
+from bot.watch.near_duplicates import signature
 from bot.watch.politeness import HostBusy, HostGate, backoff
 from bot.watch.redact import redact
 from bot.watch.relevance import Relevance
