@@ -32,7 +32,7 @@ from bot.config import load_config
 from bot.core.models import Article
 from bot.ingest.article import article_from_text
 from bot.ingest.load import load_article
-from bot.ledger.actors import canonical_actor
+from bot.language.actors import canonical_actor
 from bot.ledger.ledger import Ledger
 from bot.store import Store
 

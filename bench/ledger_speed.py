@@ -25,9 +25,9 @@ from typing import Any
 
 from sqlalchemy import insert
 
+from bot.core.ledger import LedgerQuery
 from bot.core.models import Article, Brief, Item, Pillar
 from bot.ledger.ledger import Ledger
-from bot.ledger.query import LedgerQuery
 from bot.store import Store
 from bot.store.ledger_tables import LedgerEntryRow, LedgerSourceRow
 

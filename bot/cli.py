@@ -210,8 +210,8 @@ def _engines(settings: Settings, config: AppConfig, choice: str | None) -> Engin
 
 
 def _cmd_pledges(args: argparse.Namespace, config: AppConfig) -> int:
+    from bot.core.ledger import LedgerEntry
     from bot.ledger.export import to_csv, to_json, to_text
-    from bot.ledger.models import LedgerEntry
     from bot.ledger.query import FILTERS, build_query
 
     query = build_query({name: getattr(args, name) for name in FILTERS})

@@ -14,17 +14,18 @@ from typing import TYPE_CHECKING, BinaryIO
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from bot.core.errors import BadInput
+from bot.core.ledger import LedgerQuery
 from bot.core.models import Answer, Article, Brief
 from bot.core.ports import BriefEngine, CachedBriefEngine
 from bot.ledger.ledger import Ledger
-from bot.ledger.query import LedgerQuery, Page, page_query
+from bot.ledger.query import Page, page_query
 from bot.store import Store
 
 if TYPE_CHECKING:
     # Q&A (bm25s, numpy) and the watcher load in the methods that use them: `summit brief`
     # needs neither.
+    from bot.core.ledger import LedgerEntry
     from bot.ingest.fetch import FetchPolicy
-    from bot.ledger.models import LedgerEntry
     from bot.qa.answerer import QuestionAnswerer
     from bot.qa.context import Conversation
     from bot.store.workspaces import Forgotten

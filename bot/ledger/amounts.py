@@ -15,7 +15,7 @@ from babel import Locale
 from babel.numbers import get_currency_name, get_currency_symbol, is_currency
 from price_parser import Price
 
-from bot.ledger.models import Amount
+from bot.core.ledger import Amount
 
 _SCALES = {
     "thousand": 10**3,

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from bot.core.models import Brief, Item
 from bot.ledger.export import status_label
-from bot.store.ledger import BriefEntry
+from bot.store.ledger_records import BriefEntry
 
 
 def annotate(brief: Brief, filed: list[BriefEntry]) -> Brief:

@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from bot.core.models import Article
-from bot.store.ledger import Filed
+from bot.store.ledger_records import Filed
 
 MAX_LINES = 12  # a delta is short; the article's own brief holds the rest
 

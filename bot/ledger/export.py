@@ -12,8 +12,8 @@ import io
 import json
 from datetime import date
 
+from bot.core.ledger import LedgerEntry, ledger_json
 from bot.ledger.amounts import format_amount
-from bot.ledger.models import LedgerEntry, ledger_json
 
 CSV_FIELDS = (
     "id",

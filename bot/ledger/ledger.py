@@ -5,13 +5,12 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from datetime import date
 
+from bot.core.ledger import LedgerEntry, LedgerQuery
 from bot.core.models import Brief
 from bot.ledger.annotate import annotate
-from bot.ledger.filing import Sighting, place
-from bot.ledger.models import LedgerEntry
-from bot.ledger.query import LedgerQuery
+from bot.ledger.filing import place
 from bot.store import Store
-from bot.store.ledger import Filed
+from bot.store.ledger_records import Filed, Sighting
 
 
 class Ledger:

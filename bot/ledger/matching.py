@@ -9,14 +9,13 @@ by `bench/ledger_matching.py` on hand-labelled pairs, not tuned to any one artic
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from datetime import date
 
 import Stemmer
 
+from bot.core.ledger import Amount
 from bot.language.parties import ALIASES
 from bot.language.words import STOPWORDS
-from bot.ledger.models import Amount
+from bot.store.ledger_records import Event
 
 _STEMMER = Stemmer.Stemmer("english")
 _ALIASES_LONGEST_FIRST = sorted(ALIASES, key=len, reverse=True)
@@ -127,29 +126,23 @@ def figures_differ(new: list[Amount], old: list[Amount]) -> bool:
     return any(a.currency in before and before[a.currency] != a.value for a in new)
 
 
-@dataclass(frozen=True, slots=True)
-class Event:
-    """Where and when a sighting was reported. Another outlet's report of the same event is a
+def same_event(a: Event, b: Event) -> bool:
+    """Whether two sightings report one event. Another outlet's report of the same event is a
     source of the entry, not a repeat: the same summit (however the outlets word its name),
     or, when a report names none, a publication date within a couple of days."""
+    if a.summit_key and b.summit_key:
+        return _same_summit(a.summit_key, b.summit_key) and _near(a, b, 10)
+    if a.summit_key or b.summit_key:
+        return a.dated and b.dated and _near(a, b, 2)
+    return _near(a, b, 2 if a.dated and b.dated else 0)
 
-    summit_key: str | None  # "29th asean japan summit meeting|2026"; the year when known
-    day: date | None
-    dated: bool  # `day` is the article's own date, not the day the brief was filed
 
-    def same_as(self, other: Event) -> bool:
-        if self.summit_key and other.summit_key:
-            return _same_summit(self.summit_key, other.summit_key) and self._near(other, 10)
-        if self.summit_key or other.summit_key:
-            return self.dated and other.dated and self._near(other, 2)
-        return self._near(other, 2 if self.dated and other.dated else 0)
-
-    def _near(self, other: Event, days: int) -> bool:
-        if not (self.dated and other.dated) and days:
-            return True  # a filing day says nothing about when the summit met
-        if self.day is None or other.day is None:
-            return self.day == other.day
-        return abs((self.day - other.day).days) <= days
+def _near(a: Event, b: Event, days: int) -> bool:
+    if not (a.dated and b.dated) and days:
+        return True  # a filing day says nothing about when the summit met
+    if a.day is None or b.day is None:
+        return a.day == b.day
+    return abs((a.day - b.day).days) <= days
 
 
 def summit_key(summit: str | None, year: int | None) -> str | None:

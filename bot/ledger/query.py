@@ -7,24 +7,11 @@ from dataclasses import dataclass, replace
 from datetime import date
 
 from bot.core.errors import BadInput
-from bot.ledger.models import STATUSES, Status
+from bot.core.ledger import STATUSES, LedgerQuery, Status
 
 KINDS = ("pledge", "offer", "call")
 _FILTER_WORD = re.compile(r"^([A-Za-z]+):(.*)$")
 FILTERS = ("actor", "pillar", "kind", "summit", "since", "until", "status")
-
-
-@dataclass(frozen=True, slots=True)
-class LedgerQuery:
-    actor: str | None = None
-    pillar: str | None = None
-    kind: str | None = None
-    summit: str | None = None  # any part of the summit's name, whatever the case
-    since: date | None = None
-    until: date | None = None
-    status: Status | None = None
-    limit: int | None = None
-    offset: int = 0
 
 
 @dataclass(frozen=True, slots=True)

@@ -10,14 +10,13 @@ from datetime import date
 
 import Stemmer
 
+from bot.core.ledger import LedgerEntry, LedgerQuery
 from bot.core.models import Answer, Citation
 from bot.language.parties import parties_in
 from bot.language.word_classes import COMMITMENT_NOUNS, COMMITMENT_VERBS
 from bot.language.words import STOPWORDS
 from bot.ledger.export import short_date, status_label
 from bot.ledger.ledger import Ledger
-from bot.ledger.models import LedgerEntry
-from bot.ledger.query import LedgerQuery
 
 SHOWN = 8  # entries quoted in one answer; the rest are counted
 _STEMMER = Stemmer.Stemmer("english")

@@ -7,13 +7,13 @@ import hashlib
 import re
 from datetime import date
 
+from bot.core.ledger import LedgerSource
 from bot.core.models import Article, Brief, Item
+from bot.language.actors import actor_key, canonical_actor
 from bot.language.text import summit_name
-from bot.ledger.actors import actor_key, canonical_actor
 from bot.ledger.amounts import amounts_in
-from bot.ledger.filing import Sighting
-from bot.ledger.matching import Event, deliverable, summit_key
-from bot.ledger.models import LedgerSource
+from bot.ledger.matching import deliverable, summit_key
+from bot.store.ledger_records import Event, Sighting
 
 OTHER = "other"  # the pillar of bullets that fit no configured pillar
 # The summit a story is about is named in its opening; later mentions are asides.

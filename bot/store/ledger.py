@@ -1,22 +1,19 @@
 """The ledger's persistence: file a brief's sightings in one transaction, query with filters.
 
-What a sighting becomes is decided by `bot.ledger.filing.place` (passed in); this module only
-reads what it needs (the actor's own entries, never the whole ledger) and writes the result.
+What a sighting becomes is decided by `bot.ledger.filing.place` (passed in; the records both
+sides speak are in `bot.store.ledger_records`); this module only reads what it needs (the
+actor's own entries, never the whole ledger) and writes the result.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date
 
 from sqlalchemy import delete, func, insert, select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from bot.ledger.filing import Create, Known, MergeInto, Placement, Sighting
-from bot.ledger.matching import Event
-from bot.ledger.models import LedgerEntry
-from bot.ledger.query import LedgerQuery
+from bot.core.ledger import LedgerEntry, LedgerQuery
 from bot.store.ledger_read import (
     filtered_entries,
     first_seen_by_id,
@@ -25,22 +22,19 @@ from bot.store.ledger_read import (
     to_entry,
     with_filters,
 )
+from bot.store.ledger_records import (
+    BriefEntry,
+    Build,
+    Create,
+    Decide,
+    Event,
+    Filed,
+    Known,
+    MergeInto,
+    Sighting,
+)
 from bot.store.ledger_tables import LedgerEntryRow, LedgerSourceRow
 from bot.store.tables import BriefRow
-
-Decide = Callable[[Sighting, list[Known]], Placement]
-Build = Callable[[date], Sequence[Sighting]]
-
-
-@dataclass(frozen=True, slots=True)
-class Filed:
-    """What became of one sighting: its entry's public id and status (for the brief's bullets)."""
-
-    sighting: Sighting
-    entry_key: str
-    status: str
-    merged: bool
-    previous_figures: tuple[str, ...] = ()
 
 
 class LedgerStore:
@@ -136,16 +130,6 @@ class LedgerStore:
         return [
             to_entry(row, sources.get(row.id, []), roots.get(row.first_seen_id)) for row in rows
         ]
-
-
-@dataclass(frozen=True, slots=True)
-class BriefEntry:
-    """A ledger entry one of a brief's bullets was filed under, and whether its actor had
-    entries before (so that "new" says something)."""
-
-    span: tuple[int, int]
-    entry: LedgerEntry
-    actor_had_history: bool
 
 
 async def _has_entries_before(session: AsyncSession, key: str, entry_id: int) -> bool:

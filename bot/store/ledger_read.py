@@ -8,9 +8,8 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot.ledger.actors import actor_key
-from bot.ledger.models import Amount, FirstSeen, LedgerEntry, LedgerSource
-from bot.ledger.query import LedgerQuery
+from bot.core.ledger import Amount, FirstSeen, LedgerEntry, LedgerQuery, LedgerSource
+from bot.language.actors import actor_key
 from bot.store.ledger_tables import LedgerEntryRow, LedgerSourceRow
 
 

@@ -12,7 +12,7 @@ from urllib.parse import urlsplit
 
 import feedparser
 
-from bot.watch.dedup import canonical_url, entry_key
+from bot.watch.entry_keys import canonical_url, entry_key
 from bot.watch.sources import Candidate, Polled
 
 FEED_TYPES = frozenset(

@@ -4,6 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from bot.core.models import Article
+from bot.ingest.userinfo import without_userinfo
+from bot.watch.sources import Candidate, WatchedSource
+
 
 @dataclass(slots=True)
 class StoryReport:
@@ -40,3 +44,15 @@ class StoryReport:
         if self.relevant:
             return f"brief {self.brief_id}: {self.title} [{where}] {urls}".rstrip()
         return f"skipped: {self.title} [{where}] {urls} — {self.reason}".replace("  ", " ")
+
+
+def skipped_report(
+    source: WatchedSource, candidate: Candidate, reason: str, article: Article | None = None
+) -> StoryReport:
+    """The line for an item left out: titled and credited as well as what is known allows."""
+    title = (article.title if article else None) or candidate.title or candidate.key
+    report = StoryReport(source.name, title, False, reason)
+    outlet = (article.source if article else None) or candidate.outlet
+    link = without_userinfo(candidate.link) if candidate.link else None
+    report.add_copy(link or candidate.url, outlet)
+    return report

@@ -1,9 +1,9 @@
 """The near-duplicate index of recent stories, kept up with the stories other workers store.
 
-Each watcher matches new articles against an in-memory MinHash index (bot.watch.dedup). With
-N workers on one database, another worker may have stored a story a moment ago: `deciding()`
-takes the database's story gate and first adds every story stored since this index last
-looked, so the match sees them all and a story is stored once.
+Each watcher matches new articles against an in-memory MinHash index
+(`bot.watch.near_duplicates`). With N workers on one database, another worker may have stored a
+story a moment ago: `deciding()` takes the database's story gate and first adds every story
+stored since this index last looked, so the match sees them all and a story is stored once.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from contextlib import asynccontextmanager
 from datetime import datetime
 
 from bot.store import Store
-from bot.watch.dedup import StoryIndex
+from bot.watch.near_duplicates import StoryIndex
 
 
 class SharedStoryIndex:

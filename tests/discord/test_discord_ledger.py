@@ -8,8 +8,8 @@ from datetime import date
 from bot.adapters.discord import DiscordAdapter
 from bot.adapters.discord.ledger import PAGE_SIZE, render_ledger
 from bot.adapters.discord.render import violations
-from bot.ledger.models import LedgerEntry, LedgerSource
-from bot.ledger.query import LedgerQuery, Page
+from bot.core.ledger import LedgerEntry, LedgerQuery, LedgerSource
+from bot.ledger.query import Page
 from bot.service import StoredBriefRef, SummitService
 from tests.fakes.discord_api import EPHEMERAL, FakeDiscord, limit_errors
 

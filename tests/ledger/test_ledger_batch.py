@@ -8,10 +8,10 @@ from pathlib import Path
 
 from bot.brief.extractive import ExtractiveEngine
 from bot.config import load_config
+from bot.core.ledger import LedgerQuery
 from bot.core.models import Article
 from bot.ingest.article import article_from_text
 from bot.ledger.export import to_json
-from bot.ledger.query import LedgerQuery
 from bot.service import SummitService
 from bot.store import Store
 from tests.support.ledger_cases import grid_loans

@@ -15,8 +15,8 @@ import pytest
 from bot.brief.extractive.engine import ExtractiveEngine
 from bot.cli import main
 from bot.config import load_config
+from bot.core.ledger import LedgerQuery
 from bot.ledger.export import CSV_FIELDS
-from bot.ledger.query import LedgerQuery
 from bot.store import Store
 from bot.watch import WatchedSource, Watcher
 from tests.support.ledger_cases import CORPUS, grid_loans

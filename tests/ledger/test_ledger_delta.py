@@ -11,8 +11,8 @@ from bot.adapters.console.adapter import ConsoleAdapter
 from bot.adapters.slack.adapter import SlackAdapter, SlackConfig
 from bot.brief.extractive.engine import ExtractiveEngine
 from bot.config import load_config
+from bot.core.ledger import LedgerQuery
 from bot.delivery.sender import OutboxSender
-from bot.ledger.query import LedgerQuery
 from bot.service import SummitService
 from bot.store import Store
 from bot.store.watch import Destination

@@ -8,8 +8,8 @@ from datetime import date
 
 import pytest
 
+from bot.core.ledger import LedgerQuery
 from bot.ingest.article import article_from_text
-from bot.ledger.query import LedgerQuery
 from bot.service import SummitService
 from tests.support.ledger_cases import CORPUS, grid_loans
 

@@ -7,10 +7,11 @@ from datetime import date
 import pytest
 
 from bot.core.errors import BadInput
-from bot.ledger.actors import canonical_actor
+from bot.language.actors import canonical_actor
 from bot.ledger.amounts import amounts_in, format_amount, money
-from bot.ledger.matching import Event, deliverable, same_deliverable, summit_key
+from bot.ledger.matching import deliverable, same_deliverable, same_event, summit_key
 from bot.ledger.query import build_query
+from bot.store.ledger_records import Event
 
 
 @pytest.mark.parametrize(
@@ -89,12 +90,12 @@ def _event(summit: str | None, day: date, *, dated: bool = True) -> Event:
 def test_one_event_however_outlets_name_it(
     one: tuple[str | None, date], other: tuple[str | None, date], same: bool
 ) -> None:
-    assert _event(*one).same_as(_event(*other)) is same
+    assert same_event(_event(*one), _event(*other)) is same
 
 
 def test_an_undated_report_without_a_summit_is_not_another_event_of_a_named_summit() -> None:
     named = _event("29th ASEAN-China Summit", date(2026, 10, 27), dated=False)
-    assert not _event(None, date(2026, 10, 27), dated=False).same_as(named)
+    assert not same_event(_event(None, date(2026, 10, 27), dated=False), named)
 
 
 def test_two_things_named_apart_are_two_deliverables() -> None:

@@ -9,8 +9,8 @@ from pathlib import Path
 
 from bot.adapters.slack.adapter import SlackAdapter
 from bot.adapters.slack.ledger import PAGE_SIZE, render_ledger
-from bot.ledger.models import LedgerEntry, LedgerSource
-from bot.ledger.query import LedgerQuery, Page
+from bot.core.ledger import LedgerEntry, LedgerQuery, LedgerSource
+from bot.ledger.query import Page
 from tests.fakes.slack_api import MAX_BLOCK_CHARS, FakeSlackAPI, block_chars, block_kit_errors
 from tests.support.slack_support import Seeded, SlackSender
 

@@ -9,7 +9,8 @@ import pytest
 
 from bot.store import Store
 from bot.watch import WatchedSource
-from bot.watch.dedup import StoryIndex, canonical_url, entry_key, signature
+from bot.watch.entry_keys import canonical_url, entry_key
+from bot.watch.near_duplicates import StoryIndex, signature
 from bot.watch.politeness import HostGate
 from bot.watch.relevance import Relevance
 from tests.fakes.http_server import FakeHTTPServer, Route

@@ -8,9 +8,9 @@ embeds of a message) whatever the articles say. The `page` option asks for the n
 from __future__ import annotations
 
 from bot.adapters.discord.render import COLOUR, DiscordMessage, clip, escape
+from bot.core.ledger import LedgerEntry, LedgerQuery
 from bot.ledger.export import short_date, status_label
-from bot.ledger.models import LedgerEntry
-from bot.ledger.query import LedgerQuery, Page, describe
+from bot.ledger.query import Page, describe
 
 PAGE_SIZE = 6
 NAME_CHARS = 100

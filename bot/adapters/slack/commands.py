@@ -13,7 +13,8 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from bot.adapters.slack.mrkdwn import clip, escape
 from bot.core.errors import BadInput
-from bot.ledger.query import LedgerQuery, build_query, filter_words
+from bot.core.ledger import LedgerQuery
+from bot.ledger.query import build_query, filter_words
 
 USAGE = """*Usage:* `/summit <subcommand>`
 • `/summit brief [topic]` — the latest brief (on a topic: `/summit brief South China Sea`)

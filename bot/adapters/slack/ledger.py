@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from bot.adapters.slack.mrkdwn import clip, escape, link
 from bot.adapters.slack.render import FALLBACK_CHARS, SlackMessage, context, header, section
+from bot.core.ledger import LedgerEntry, LedgerQuery
 from bot.ledger.export import short_date, status_label
-from bot.ledger.models import LedgerEntry
-from bot.ledger.query import LedgerQuery, Page, describe
+from bot.ledger.query import Page, describe
 
 PAGE_SIZE = 10
 ENTRY_CHARS = 900  # after escaping: 10 entries and the frame stay under ~11k characters

@@ -1,4 +1,4 @@
-"""Identity: canonical URLs, per-entry keys, and near-duplicate stories (MinHash LSH).
+"""Near-duplicate stories: MinHash signatures of an article's text and an LSH index over them.
 
 One wire story republished by several outlets differs in its first lines and its boilerplate
 but shares most of its word 3-grams; MinHash estimates that overlap (Jaccard) and LSH finds
@@ -7,40 +7,16 @@ candidates without comparing against every stored story.
 
 from __future__ import annotations
 
-import hashlib
 import re
 from collections.abc import Sequence
 
-import courlan
 from datasketch import MinHash, MinHashLSH
-
-from bot.ingest.userinfo import without_userinfo
 
 NUM_PERM = 128
 SCHEME = "affine32"  # stored signatures are only comparable under one hashing scheme
 THRESHOLD = 0.5  # Jaccard over word 3-grams: rewrites of one wire copy score well above it
 _WORD = re.compile(r"\w+")
 _MAX_WORDS = 3000
-
-
-def canonical_url(url: str) -> str:
-    """Scheme and host lower-cased, default port, fragment and tracking parameters dropped,
-    and credentials: a canonical URL is stored and shown."""
-    url = without_userinfo(url.strip())
-    try:
-        return str(courlan.normalize_url(url, strict=True))
-    except (ValueError, TypeError, AttributeError):
-        return url
-
-
-def entry_key(guid: str | None, link: str | None, *parts: str | None) -> str:
-    """guid, else canonical link, else a hash of what the entry says."""
-    if guid and guid.strip():
-        return f"guid:{guid.strip()[:900]}"
-    if link and link.strip():
-        return f"url:{canonical_url(link)[:900]}"
-    digest = hashlib.sha256("\x1f".join(p or "" for p in parts).encode("utf-8")).hexdigest()
-    return f"sha:{digest}"
 
 
 def signature(text: str) -> list[int]:

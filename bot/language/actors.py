@@ -1,5 +1,8 @@
 """The party that commits, whoever speaks for it: "Beijing", "Chinese Premier Zhao" and "China"
-are one actor in the ledger, and "the leaders" of one summit are "Leaders"."""
+are one actor in the ledger, and "the leaders" of one summit are "Leaders".
+
+Here, with the party names it reads by, because the store indexes and filters entries by
+`actor_key` and the store depends on nothing above `bot.core` and `bot.language`."""
 
 from __future__ import annotations
 
