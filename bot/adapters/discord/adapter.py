@@ -20,20 +20,20 @@ from bot.adapters.discord.client import SummitClient, build_client
 from bot.adapters.discord.commands import SummitGroup
 from bot.adapters.discord.endpoints import point_at
 from bot.adapters.discord.handlers import Handlers
+from bot.adapters.discord.markdown import escape
 from bot.adapters.discord.render import (
     CONTENT_CHARS,
     EMBED_TOTAL_CHARS,
     FOOTER_CHARS,
     DiscordMessage,
     embed_chars,
-    escape,
     notice,
     render_brief,
     render_digest,
 )
 from bot.adapters.discord.report import PERMISSIONS, Reporter
 from bot.adapters.discord.threads import PLATFORM, Threads, send_kwargs
-from bot.adapters.keyed import KeyedAdapter
+from bot.adapters.shared.keyed import KeyedAdapter
 from bot.config import Settings
 from bot.core.errors import ConfigError
 from bot.core.models import Brief

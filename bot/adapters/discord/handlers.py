@@ -14,16 +14,16 @@ from discord import app_commands
 
 from bot.adapters.discord.ledger import PAGE_SIZE as LEDGER_PAGE
 from bot.adapters.discord.ledger import render_ledger
+from bot.adapters.discord.markdown import escape
 from bot.adapters.discord.render import (
     DiscordMessage,
-    escape,
     notice,
     render_answer,
     render_brief,
     render_sources,
 )
 from bot.adapters.discord.threads import PLATFORM, Threads, send_kwargs
-from bot.adapters.tally import only_pledges
+from bot.adapters.shared.render import only_pledges
 from bot.core.errors import BadInput
 from bot.core.models import Brief
 from bot.ledger.query import build_query

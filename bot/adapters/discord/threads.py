@@ -19,7 +19,8 @@ from typing import Any, Literal
 
 import discord
 
-from bot.adapters.discord.render import DiscordMessage, escape, notice, render_answer, thread_name
+from bot.adapters.discord.markdown import escape
+from bot.adapters.discord.render import DiscordMessage, notice, render_answer, thread_name
 from bot.adapters.discord.report import PERMISSIONS, Reporter
 from bot.core.errors import BadInput
 from bot.core.models import Brief

@@ -17,7 +17,7 @@ from slack_sdk.http_retry.builtin_async_handlers import (
 )
 from slack_sdk.web.async_client import AsyncWebClient
 
-from bot.adapters.keyed import KeyedAdapter
+from bot.adapters.shared.keyed import KeyedAdapter
 from bot.adapters.slack.app import build_app
 from bot.adapters.slack.handlers import PLATFORM, Threads, Work
 from bot.adapters.slack.mrkdwn import escape

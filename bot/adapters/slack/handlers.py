@@ -8,6 +8,7 @@ from collections import OrderedDict
 from collections.abc import Awaitable, Callable
 from typing import Any
 
+from bot.adapters.shared.render import only_pledges
 from bot.adapters.slack import commands as cmd
 from bot.adapters.slack.ledger import PAGE_SIZE, render_ledger
 from bot.adapters.slack.mrkdwn import escape
@@ -20,7 +21,6 @@ from bot.adapters.slack.render import (
 )
 from bot.adapters.slack.tasks import Recent
 from bot.adapters.slack.workspaces import workspace_of
-from bot.adapters.tally import only_pledges
 from bot.core.errors import BadInput, LLMUnavailable
 from bot.qa.context import Conversation
 from bot.service import StoredBriefRef, SummitService

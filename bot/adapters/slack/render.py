@@ -11,8 +11,15 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from bot.adapters.slack.mrkdwn import clip, escape, link, plain
-from bot.adapters.tally import counts, format_date, summit_of
+from bot.adapters.shared.render import (
+    NOTHING_REPORTED,
+    clip,
+    counts,
+    format_date,
+    several_actors,
+    summit_of,
+)
+from bot.adapters.slack.mrkdwn import escape, link, plain
 from bot.core.models import Answer, Brief, Item, Kind, Pillar
 
 Block = dict[str, Any]
@@ -34,7 +41,6 @@ LABELS: dict[Kind, str] = {
     "call": ":loudspeaker: *Call*",
 }
 EMPTY_PILLAR = "_nothing reported_"
-NOTHING_REPORTED = "No pledges, offers or calls were reported in this article."
 
 
 @dataclass(frozen=True, slots=True)
@@ -146,8 +152,7 @@ def _body(brief: Brief, empty: str) -> list[Block]:
     items = brief.items()
     if not items and empty == EMPTY_PILLAR:
         return [section(NOTHING_REPORTED)]
-    # With one actor throughout, naming it on every bullet is noise; with several it is news.
-    show_actor = len({i.actor for i in items}) > 1
+    show_actor = several_actors(items)
     blocks: list[Block] = []
     for n, pillar in enumerate(brief.pillars, 1):
         blocks.append({"type": "divider"})
