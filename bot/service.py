@@ -22,6 +22,8 @@ from bot.ledger.query import Page, page_query
 from bot.store import Store
 
 if TYPE_CHECKING:
+    from sqlalchemy.ext.asyncio import AsyncEngine
+
     # Q&A (bm25s, numpy) and the watcher load in the methods that use them: `summit brief`
     # needs neither.
     from bot.core.ledger import LedgerEntry
@@ -215,6 +217,20 @@ class SummitService:
         number = min(max(number, 1), pages)
         entries = await self.ledger.entries(page_query(query, number, size))
         return entries, Page(number, pages, total)
+
+    async def link_thread(self, platform: str, channel: str, thread_id: str, brief_id: int) -> None:
+        """Questions asked in this thread (`channel` its parent) are about this brief."""
+        await self.store.link_thread(platform, channel, thread_id, brief_id)
+
+    async def brief_for_thread(self, platform: str, channel: str, thread_id: str) -> int | None:
+        """The brief a thread was opened under; None for any other thread."""
+        return await self.store.brief_for_thread(platform, channel, thread_id)
+
+    @property
+    def database(self) -> AsyncEngine:
+        """The bot's database, for a library that keeps its own tables in it: slack_sdk's OAuth
+        installation and state stores (tables made by our migration r0005, not by them)."""
+        return self.store.engine
 
     async def shown_brief(self, stored: StoredBriefRef) -> Brief:
         """The brief as posted or printed: each bullet marked with its ledger status."""

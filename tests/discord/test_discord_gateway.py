@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from bot.adapters.discord import DiscordAdapter
-from bot.adapters.discord.adapter import ChannelUnavailable
+from bot.adapters.shared.errors import ChannelUnavailable
 from bot.service import StoredBriefRef, SummitService
 from tests.fakes.discord_api import EPHEMERAL, FakeDiscord, Recorded, limit_errors
 

@@ -7,10 +7,10 @@ import json
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from bot.adapters.discord.markdown import escape
 from bot.adapters.discord.render import (
     CONTENT_CHARS,
     DiscordMessage,
-    escape,
     render_answer,
     render_brief,
     render_digest,

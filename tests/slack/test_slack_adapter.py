@@ -8,8 +8,8 @@ import json
 import pytest
 from pydantic import SecretStr
 
+from bot.adapters.shared.errors import ChannelUnavailable
 from bot.adapters.slack.adapter import SlackAdapter, build_slack_adapter
-from bot.adapters.slack.poster import ChannelUnavailable
 from bot.config import Settings
 from bot.core.errors import ConfigError
 from bot.core.models import Item

@@ -5,13 +5,13 @@ from __future__ import annotations
 import json
 from datetime import date
 
+from bot.adapters.shared.render import only_pledges
 from bot.adapters.slack.render import (
     SlackMessage,
     render_answer,
     render_brief,
     render_digest,
 )
-from bot.adapters.tally import only_pledges
 from bot.core.models import Answer, Article, Brief, Citation, Item, Kind, Pillar
 from tests.fakes.slack_api import MAX_BLOCK_CHARS, block_chars, block_kit_errors
 

@@ -17,8 +17,9 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import TextIO
 
-from bot.adapters.console.render import clean, render_text
-from bot.adapters.keyed import KeyedAdapter
+from bot.adapters.console.render import render_text
+from bot.adapters.shared.keyed import KeyedAdapter
+from bot.adapters.shared.render import clean
 from bot.core.models import Brief
 from bot.core.ports import PostedMessage
 

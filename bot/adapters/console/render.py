@@ -10,19 +10,22 @@ from __future__ import annotations
 import re
 import textwrap
 from collections.abc import Callable
-from urllib.parse import quote, urlsplit
 
-from bot.adapters.tally import format_date, summit_of
-from bot.core.mentions import neutralise_mentions
+from bot.adapters.shared.render import (
+    NOTHING_REPORTED,
+    clean,
+    format_date,
+    item_text,
+    one_line,
+    safe_url,
+    several_actors,
+    summit_of,
+)
 from bot.core.models import Article, Brief, Item, Kind, Pillar
 
-NOTHING_REPORTED = "No pledges, offers or calls were reported in this article."
 EMPTY_PILLAR = "(nothing reported)"
 WIDTH = 88
-MAX_ITEM_CHARS = 600  # a runaway extraction must not bury the rest of the brief
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069]")
-_SPACE = re.compile(r"\s+")
 # Inline specials only: every escaped string sits after a prefix, never at a line's start.
 # Parentheses stay: with "[" and "]" escaped no link can open, so "(2026-2030)" reads as is.
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>#!|~&])")
@@ -58,8 +61,7 @@ def _sections(
     items = brief.items()
     if not items:
         return [NOTHING_REPORTED]
-    # With one actor throughout, naming it on every bullet is noise; with several it is news.
-    show_actor = len({i.actor for i in items}) > 1
+    show_actor = several_actors(items)
     out = []
     for n, pillar in enumerate(brief.pillars, 1):
         out.append(heading(f"{n} {pillar.title}", _summary(pillar)))
@@ -86,30 +88,6 @@ def _context_line(brief: Brief, esc: Callable[[str], str]) -> str:
     return " · ".join(esc(p) for p in parts if p)
 
 
-def item_text(item: Item, show_actor: bool) -> str:
-    """The bullet's clause as is; "Actor: " only where several actors make it ambiguous."""
-    text = clip(clean(item.text))
-    actor = clean(item.actor)
-    if show_actor and actor and not text.lower().startswith(actor.lower()):
-        text = f"{actor}: {text}"
-    missing = [f for f in map(clean, item.figures) if f and f not in text]
-    return f"{text} [{', '.join(missing)}]" if missing else text
-
-
-def clean(text: str) -> str:
-    """One line of printable text: untrusted input cannot move the cursor, start a section or
-    (pasted into a chat) ping anyone."""
-    return neutralise_mentions(_one_line(text))
-
-
-def _one_line(text: str) -> str:
-    return _SPACE.sub(" ", _CONTROL.sub("", text)).strip()
-
-
-def clip(text: str, limit: int = MAX_ITEM_CHARS) -> str:
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
-
-
 # -- plain text ------------------------------------------------------------------------------
 
 
@@ -134,7 +112,7 @@ def _text_item(item: Item, show_actor: bool) -> str:
 
 def _text_source(article: Article) -> str:
     parts = [clean(article.source or ""), format_date(article.published)]
-    parts.append(_one_line(article.url or ""))
+    parts.append(one_line(article.url or ""))
     return "Source: " + (" · ".join(p for p in parts if p) or "not recorded")
 
 
@@ -167,18 +145,3 @@ def _md_link(title: str, url: str | None) -> str:
     label = escape_md(title) or "article"
     target = safe_url(url)
     return f"[{label}]({target})" if target else label
-
-
-def safe_url(url: str | None) -> str | None:
-    """An http(s) URL fit for a Markdown link target, or None (javascript: and friends)."""
-    if not url:
-        return None
-    url = _one_line(url)
-    try:
-        scheme = urlsplit(url).scheme.lower()
-    except ValueError:
-        return None
-    if scheme not in ("http", "https"):
-        return None
-    # Parentheses, spaces and angle brackets would end or break the link target.
-    return quote(url, safe=":/?#[]@!$&'*+,;=%~.-_")

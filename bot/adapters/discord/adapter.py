@@ -20,20 +20,21 @@ from bot.adapters.discord.client import SummitClient, build_client
 from bot.adapters.discord.commands import SummitGroup
 from bot.adapters.discord.endpoints import point_at
 from bot.adapters.discord.handlers import Handlers
+from bot.adapters.discord.markdown import escape
 from bot.adapters.discord.render import (
     CONTENT_CHARS,
     EMBED_TOTAL_CHARS,
     FOOTER_CHARS,
     DiscordMessage,
     embed_chars,
-    escape,
     notice,
     render_brief,
     render_digest,
 )
 from bot.adapters.discord.report import PERMISSIONS, Reporter
 from bot.adapters.discord.threads import PLATFORM, Threads, send_kwargs
-from bot.adapters.keyed import KeyedAdapter
+from bot.adapters.shared.errors import ChannelUnavailable
+from bot.adapters.shared.keyed import KeyedAdapter
 from bot.config import Settings
 from bot.core.errors import ConfigError
 from bot.core.models import Brief
@@ -44,10 +45,6 @@ log = logging.getLogger(__name__)
 RECENT = 50  # posts looked through for a delivery key after a crash
 _KEY_MARK = " · ref "
 Sendable = discord.TextChannel | discord.Thread | discord.VoiceChannel | discord.StageChannel
-
-
-class ChannelUnavailable(Exception):
-    """The destination cannot take posts: deleted, unknown, or a permission is missing."""
 
 
 class DiscordAdapter(KeyedAdapter):
@@ -164,7 +161,8 @@ class DiscordAdapter(KeyedAdapter):
 
     async def _channel(self, channel: str) -> Sendable:
         if not channel.strip().isdigit():
-            raise ChannelUnavailable(f"Discord destinations are channel ids, got {channel!r}")
+            message = f"Discord destinations are channel ids, got {channel!r}"
+            raise ChannelUnavailable(message, channel=channel, reason="not a channel id")
         await self.wait_ready()
         channel_id = int(channel)
         found = self.client.get_channel(channel_id)
@@ -193,7 +191,8 @@ class DiscordAdapter(KeyedAdapter):
 
     def _unavailable(self, channel: str, problem: str) -> ChannelUnavailable:
         self.reporter.once(f"channel {channel}", problem)
-        return ChannelUnavailable(f"Discord channel {channel} {problem}")
+        message = f"Discord channel {channel} {problem}"
+        return ChannelUnavailable(message, channel=channel, reason=problem)
 
 
 def build_discord_adapter(settings: Settings, service: SummitService) -> DiscordAdapter | None:

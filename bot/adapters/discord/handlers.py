@@ -12,18 +12,17 @@ import logging
 import discord
 from discord import app_commands
 
-from bot.adapters.discord.ledger import PAGE_SIZE as LEDGER_PAGE
-from bot.adapters.discord.ledger import render_ledger
+from bot.adapters.discord.ledger import PAGE_SIZE, render_ledger
+from bot.adapters.discord.markdown import escape
 from bot.adapters.discord.render import (
     DiscordMessage,
-    escape,
     notice,
     render_answer,
     render_brief,
     render_sources,
 )
 from bot.adapters.discord.threads import PLATFORM, Threads, send_kwargs
-from bot.adapters.tally import only_pledges
+from bot.adapters.shared.render import only_pledges
 from bot.core.errors import BadInput
 from bot.core.models import Brief
 from bot.ledger.query import build_query
@@ -81,7 +80,7 @@ class Handlers:
         if not page.isdigit() or int(page) < 1:
             raise BadInput(f"page: {page!r} is not a page number")
         await _defer(interaction)
-        entries, shown = await self.service.pledges_page(query, int(page), LEDGER_PAGE)
+        entries, shown = await self.service.pledges_page(query, int(page), PAGE_SIZE)
         await _follow_up(interaction, render_ledger(entries, shown, query))
 
     async def ask(self, interaction: Interaction, *, question: str) -> None:

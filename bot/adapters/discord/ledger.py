@@ -7,7 +7,8 @@ embeds of a message) whatever the articles say. The `page` option asks for the n
 
 from __future__ import annotations
 
-from bot.adapters.discord.render import COLOUR, DiscordMessage, clip, escape
+from bot.adapters.discord.markdown import clip, escape
+from bot.adapters.discord.render import COLOUR, DiscordMessage
 from bot.core.ledger import LedgerEntry, LedgerQuery
 from bot.ledger.export import short_date, status_label
 from bot.ledger.query import Page, describe

@@ -5,19 +5,27 @@ per pillar with its bullets labelled by kind, and a source footer. Every message
 Discord's limits (PLATFORMS.md); a brief too long for one message becomes several. Embeds are
 plain API dicts, so the limits can be checked here and the fake can check them again.
 
-Article text is untrusted: control characters dropped, mentions made inert (a second line of
-defence behind `AllowedMentions.none()`), Markdown escaped (no injected links or formatting).
+Article text is untrusted: it goes through `markdown.escape` (control characters dropped,
+mentions inert, no links or formatting of its own).
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from bot.adapters.console.render import clean, item_text, safe_url
-from bot.adapters.tally import counts, format_date, summit_of
+from bot.adapters.discord.markdown import clip, escape
+from bot.adapters.shared.render import (
+    NOTHING_REPORTED,
+    clean,
+    counts,
+    format_date,
+    item_text,
+    safe_url,
+    several_actors,
+    summit_of,
+)
 from bot.core.mentions import neutralise_mentions
 from bot.core.models import Answer, Brief, Item, Kind, Pillar
 
@@ -41,11 +49,9 @@ MAX_URL_CHARS = 2000  # longer links are left off rather than rejected with the 
 
 COLOUR = 0x1F6FB2
 EMPTY_PILLAR = "*nothing reported*"
-NOTHING_REPORTED = "No pledges, offers or calls were reported in this article."
 NO_BRIEFS = "*No new briefs in this period.*"
 MAX_CITATIONS = 3
 LABELS: dict[Kind, str] = {"pledge": "• **Pledge**", "offer": "◦ *Offer*", "call": "→ **Call**"}
-_MARKDOWN = re.compile(r"([\\*_~`|\[\]()<>])")
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,20 +60,6 @@ class DiscordMessage:
 
     content: str = ""
     embeds: list[Embed] = field(default_factory=list)
-
-
-def escape(text: str) -> str:
-    """Untrusted text as one inert line of Discord Markdown."""
-    return _MARKDOWN.sub(r"\\\1", neutralise_mentions(clean(text)))
-
-
-def clip(text: str, limit: int) -> str:
-    """At most `limit` characters, never ending in a lone escaping backslash."""
-    if len(text) <= limit:
-        return text
-    cut = text[: limit - 1]
-    trailing = len(cut) - len(cut.rstrip("\\"))
-    return cut[: len(cut) - trailing % 2].rstrip() + "…"
 
 
 # -- briefs ----------------------------------------------------------------------------------
@@ -117,8 +109,7 @@ def thread_name(brief: Brief) -> str:
 
 
 def _pillar_fields(brief: Brief, empty: str) -> list[tuple[str, str]]:
-    # With one actor throughout, naming it on every bullet is noise; with several it is news.
-    show_actor = len({i.actor for i in brief.items()}) > 1
+    show_actor = several_actors(brief.items())
     out: list[tuple[str, str]] = []
     for n, pillar in enumerate(brief.pillars, 1):
         out += _fields(_heading(n, pillar), _bullets(pillar.items, show_actor), empty)

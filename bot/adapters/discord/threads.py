@@ -1,8 +1,8 @@
 """Threads under posted briefs, and the questions asked in them.
 
-A brief's thread is keyed in the store as (platform "discord", channel = the parent channel's
-id, thread_id = the thread's id): the outbox sender and `/summit brief` link it, and a message
-in such a thread is answered there from that brief's articles.
+A brief's thread is linked through the service as (platform "discord", channel = the parent
+channel's id, thread_id = the thread's id): the outbox sender and `/summit brief` link it, and
+a message in such a thread is answered there from that brief's articles.
 
 Without the privileged message-content intent Discord sends a message's text only when it
 mentions the bot, so by default questions are asked as "@Summit Brief what did ...?". With
@@ -19,7 +19,8 @@ from typing import Any, Literal
 
 import discord
 
-from bot.adapters.discord.render import DiscordMessage, escape, notice, render_answer, thread_name
+from bot.adapters.discord.markdown import escape
+from bot.adapters.discord.render import DiscordMessage, notice, render_answer, thread_name
 from bot.adapters.discord.report import PERMISSIONS, Reporter
 from bot.core.errors import BadInput
 from bot.core.models import Brief
@@ -71,14 +72,14 @@ class Threads:
         return None
 
     async def link(self, channel_id: int, thread_id: int, brief_id: int) -> None:
-        await self.service.store.link_thread(PLATFORM, str(channel_id), str(thread_id), brief_id)
+        await self.service.link_thread(PLATFORM, str(channel_id), str(thread_id), brief_id)
 
     async def brief_for(self, channel: object, client: discord.Client) -> int | None:
         """The brief whose thread `channel` is, if it is one."""
         parent = await self._parent(channel, client)
         if parent is None or not isinstance(channel, discord.abc.Snowflake):
             return None
-        return await self.service.store.brief_for_thread(PLATFORM, str(parent), str(channel.id))
+        return await self.service.brief_for_thread(PLATFORM, str(parent), str(channel.id))
 
     def conversation(self, thread_id: int, brief_id: int) -> Conversation:
         found = self._conversations.get(thread_id)

@@ -17,15 +17,16 @@ from slack_sdk.http_retry.builtin_async_handlers import (
 )
 from slack_sdk.web.async_client import AsyncWebClient
 
-from bot.adapters.keyed import KeyedAdapter
+from bot.adapters.shared.keyed import KeyedAdapter
 from bot.adapters.slack.app import build_app
-from bot.adapters.slack.handlers import PLATFORM, Threads, Work
+from bot.adapters.slack.handlers import Handlers
 from bot.adapters.slack.mrkdwn import escape
 from bot.adapters.slack.oauth import DEFAULT_SCOPES, Installs, OAuthConfig, Revocations
 from bot.adapters.slack.poster import METADATA_EVENT, Poster, slack_error
-from bot.adapters.slack.render import render_brief, render_digest, text_message
+from bot.adapters.slack.render import notice, render_brief, render_digest
 from bot.adapters.slack.server import HttpServer
 from bot.adapters.slack.tasks import BackgroundTasks
+from bot.adapters.slack.threads import PLATFORM, Threads
 from bot.adapters.slack.workspaces import Addressing
 from bot.config import Settings
 from bot.core.errors import ConfigError
@@ -64,10 +65,11 @@ class SlackAdapter(KeyedAdapter):
             retry_handlers=[*async_default_handlers(), AsyncRateLimitErrorRetryHandler(3)],
         )
         self.tasks = BackgroundTasks()
-        self.installs = Installs.on(config.oauth, service.store.engine) if config.oauth else None
+        self.installs = Installs.on(config.oauth, service.database) if config.oauth else None
         addressing = Addressing(self.installs.tokens() if self.installs else None)
         self.poster = Poster(self.client, interval=config.pace_seconds, addressing=addressing)
-        self.work = Work(service, self.poster, Threads(service))
+        self.threads = Threads(service, self.poster)
+        self.handlers = Handlers(service, self.poster, self.threads)
         oauth = (
             (self.installs.settings(), Revocations(self.installs, service))
             if self.installs
@@ -76,7 +78,9 @@ class SlackAdapter(KeyedAdapter):
         self.app = build_app(
             client=self.client,
             signing_secret=config.signing_secret,
-            work=self.work,
+            poster=self.poster,
+            handlers=self.handlers,
+            threads=self.threads,
             tasks=self.tasks,
             oauth=oauth,
         )
@@ -121,7 +125,7 @@ class SlackAdapter(KeyedAdapter):
         return PostedMessage(PLATFORM, channel, ts, thread_id=ts)
 
     async def reply_in_thread(self, channel: str, thread_id: str, text: str) -> PostedMessage:
-        message = text_message("\n".join(escape(line) for line in text.splitlines()))
+        message = notice("\n".join(escape(line) for line in text.splitlines()))
         ts = await self.poster.post(channel, message, thread_ts=thread_id)
         return PostedMessage(PLATFORM, channel, ts, thread_id=thread_id)
 

@@ -17,9 +17,11 @@ from slack_bolt.response import BoltResponse
 from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.adapters.slack import commands as cmd
-from bot.adapters.slack.handlers import Respond, Work, is_thread_reply
+from bot.adapters.slack.handlers import Handlers, Respond
 from bot.adapters.slack.oauth import Revocations
+from bot.adapters.slack.poster import Poster
 from bot.adapters.slack.tasks import BackgroundTasks, Recent
+from bot.adapters.slack.threads import Threads, is_thread_reply
 
 Ack = Callable[..., Awaitable[Any]]
 
@@ -28,7 +30,9 @@ def build_app(
     *,
     client: AsyncWebClient,
     signing_secret: str,
-    work: Work,
+    poster: Poster,
+    handlers: Handlers,
+    threads: Threads,
     tasks: BackgroundTasks,
     oauth: tuple[AsyncOAuthSettings, Revocations] | None = None,
 ) -> AsyncApp:
@@ -41,7 +45,7 @@ def build_app(
         oauth_settings=oauth[0] if oauth else None,
     )
     seen = Recent()
-    where = work.poster.addressing.address
+    where = poster.addressing.address
 
     async def dedupe(body: dict[str, Any], next: Callable[[], Awaitable[None]]) -> Any:
         event_id = body.get("event_id") if body.get("type") == "event_callback" else None
@@ -62,24 +66,24 @@ def build_app(
         channel = where(context.team_id, str(command.get("channel_id") or ""))
         await ack(**_acknowledgement(parsed))
         name = f"slack /summit {type(parsed).__name__.lower()} in {channel}"
-        tasks.spawn(name, work.command(parsed, channel, respond))
+        tasks.spawn(name, handlers.command(parsed, channel, respond))
 
     async def on_message(event: dict[str, Any], context: AsyncBoltContext) -> None:
         if is_thread_reply(event):
             channel = where(context.team_id, str(event["channel"]))
-            tasks.spawn(f"slack reply {event['ts']}", work.thread_message(event, channel))
+            tasks.spawn(f"slack reply {event['ts']}", threads.on_message(event, channel))
 
     async def on_mention(event: dict[str, Any], context: AsyncBoltContext) -> None:
         if not event.get("bot_id"):
             channel = where(context.team_id, str(event["channel"]))
-            tasks.spawn(f"slack mention {event.get('ts')}", work.mention(event, channel))
+            tasks.spawn(f"slack mention {event.get('ts')}", threads.on_mention(event, channel))
 
     async def on_joined(event: dict[str, Any], context: AsyncBoltContext) -> None:
         if event.get("user") == context.bot_user_id:
-            work.poster.unblock(where(context.team_id, str(event.get("channel"))))
+            poster.unblock(where(context.team_id, str(event.get("channel"))))
 
     async def on_unarchive(event: dict[str, Any], context: AsyncBoltContext) -> None:
-        work.poster.unblock(where(context.team_id, str(event.get("channel"))))
+        poster.unblock(where(context.team_id, str(event.get("channel"))))
 
     async def ignore() -> None:
         """Every other event: 200, so Slack never counts it as a failed delivery."""

@@ -11,7 +11,8 @@ import re
 from dataclasses import dataclass
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from bot.adapters.slack.mrkdwn import clip, escape
+from bot.adapters.shared.render import clip
+from bot.adapters.slack.mrkdwn import escape
 from bot.core.errors import BadInput
 from bot.core.ledger import LedgerQuery
 from bot.ledger.query import build_query, filter_words

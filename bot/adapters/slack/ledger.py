@@ -7,7 +7,8 @@ the articles say; `page:N` asks for the next.
 
 from __future__ import annotations
 
-from bot.adapters.slack.mrkdwn import clip, escape, link
+from bot.adapters.shared.render import clip
+from bot.adapters.slack.mrkdwn import escape, link
 from bot.adapters.slack.render import FALLBACK_CHARS, SlackMessage, context, header, section
 from bot.core.ledger import LedgerEntry, LedgerQuery
 from bot.ledger.export import short_date, status_label

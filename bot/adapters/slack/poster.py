@@ -16,6 +16,7 @@ from collections.abc import Callable, Sequence
 from slack_sdk.errors import SlackApiError
 from slack_sdk.web.async_client import AsyncWebClient
 
+from bot.adapters.shared.errors import ChannelUnavailable
 from bot.adapters.slack.render import SlackMessage
 from bot.adapters.slack.workspaces import Addressing
 
@@ -37,15 +38,6 @@ def slack_error(exc: SlackApiError) -> str:
     """Slack's error code ("not_in_channel"), or "" for a non-JSON answer (a 5xx page)."""
     data = exc.response.data
     return str(data.get("error") or "") if isinstance(data, dict) else ""
-
-
-class ChannelUnavailable(Exception):
-    """The bot cannot post to this channel until someone fixes it (invite, unarchive)."""
-
-    def __init__(self, channel: str, reason: str) -> None:
-        super().__init__(f"cannot post to Slack channel {channel}: {reason}")
-        self.channel = channel
-        self.reason = reason
 
 
 class Poster:
@@ -115,7 +107,7 @@ class Poster:
         if self._clock() >= until:
             del self._blocked[channel]  # time to try again, once
             return
-        raise ChannelUnavailable(channel, reason)
+        raise _unavailable(channel, reason)
 
     def _maybe_block(self, channel: str, exc: SlackApiError) -> None:
         reason = slack_error(exc)
@@ -124,7 +116,7 @@ class Poster:
                 "Slack channel %s: %s; not posting there until it is fixed", channel, reason
             )
             self._blocked[channel] = (reason, self._clock() + self.block_for)
-            raise ChannelUnavailable(channel, reason) from exc
+            raise _unavailable(channel, reason) from exc
 
     async def _pace(self, channel: str) -> None:
         lock = self._locks.setdefault(channel, asyncio.Lock())
@@ -133,3 +125,8 @@ class Poster:
             if wait > 0:
                 await asyncio.sleep(wait)
             self._next[channel] = self._clock() + self.interval
+
+
+def _unavailable(channel: str, reason: str) -> ChannelUnavailable:
+    message = f"cannot post to Slack channel {channel}: {reason}"
+    return ChannelUnavailable(message, channel=channel, reason=reason)

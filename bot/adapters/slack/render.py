@@ -9,11 +9,21 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from bot.adapters.slack.mrkdwn import clip, escape, link, plain
-from bot.adapters.tally import counts, format_date, summit_of
+from bot.adapters.shared.render import (
+    NOTHING_REPORTED,
+    clip,
+    counts,
+    format_date,
+    several_actors,
+    summit_of,
+)
+from bot.adapters.slack.mrkdwn import escape, link, plain
 from bot.core.models import Answer, Brief, Item, Kind, Pillar
+
+if TYPE_CHECKING:
+    from bot.watch.health import SourceStatus
 
 Block = dict[str, Any]
 
@@ -34,7 +44,6 @@ LABELS: dict[Kind, str] = {
     "call": ":loudspeaker: *Call*",
 }
 EMPTY_PILLAR = "_nothing reported_"
-NOTHING_REPORTED = "No pledges, offers or calls were reported in this article."
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,9 +88,21 @@ def render_answer(answer: Answer) -> SlackMessage:
     return SlackMessage(clip(escape(answer.answer) or "answer", FALLBACK_CHARS), blocks)
 
 
-def text_message(text: str) -> SlackMessage:
-    """A short notice of our own (mrkdwn we wrote; anything untrusted escaped by the caller)."""
+def notice(text: str) -> SlackMessage:
+    """A short message of our own (mrkdwn we wrote; anything untrusted escaped by the caller)."""
     return SlackMessage(clip(text, FALLBACK_CHARS), sections(text.split("\n")))
+
+
+def render_sources(statuses: Sequence[SourceStatus]) -> SlackMessage:
+    """One line per source: name, kind, status, last success, last error."""
+    lines = ["*Sources*"]
+    for s in statuses:
+        when = f" · last success {s.last_success:%d %b %H:%M} UTC" if s.last_success else ""
+        error = f" · last error: {escape(s.last_error)}" if s.last_error else ""
+        lines.append(f"• *{escape(s.name)}* ({escape(s.kind)}) — {s.status}{when}{error}")
+    if len(lines) == 1:
+        lines.append("_No sources are configured._")
+    return notice("\n".join(lines))
 
 
 # -- pieces ----------------------------------------------------------------------------------
@@ -146,8 +167,7 @@ def _body(brief: Brief, empty: str) -> list[Block]:
     items = brief.items()
     if not items and empty == EMPTY_PILLAR:
         return [section(NOTHING_REPORTED)]
-    # With one actor throughout, naming it on every bullet is noise; with several it is news.
-    show_actor = len({i.actor for i in items}) > 1
+    show_actor = several_actors(items)
     blocks: list[Block] = []
     for n, pillar in enumerate(brief.pillars, 1):
         blocks.append({"type": "divider"})

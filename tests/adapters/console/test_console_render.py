@@ -6,16 +6,8 @@ from datetime import date
 
 import pytest
 
-from bot.adapters.console.render import (
-    MAX_ITEM_CHARS,
-    NOTHING_REPORTED,
-    WIDTH,
-    escape_md,
-    format_date,
-    render_markdown,
-    render_text,
-    safe_url,
-)
+from bot.adapters.console.render import WIDTH, escape_md, render_markdown, render_text
+from bot.adapters.shared.render import MAX_ITEM_CHARS, NOTHING_REPORTED, format_date, safe_url
 from bot.core.models import Article, Brief, Item, Kind, Pillar
 
 URL = "https://english.news.cn/20251028/abc.html"

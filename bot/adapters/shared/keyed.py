@@ -1,5 +1,6 @@
-"""For adapters whose posts carry the outbox's delivery key (`KeyedPosting`): the plain
-`ChatAdapter` posts are the keyed ones with no key."""
+"""`KeyedAdapter`: the base class of every adapter here (console, Slack, Discord), whose posts
+carry the outbox's delivery key (`KeyedPosting`, so a post a crash interrupted is found again).
+A subclass writes the keyed posts; the plain `ChatAdapter` posts are those with no key."""
 
 from __future__ import annotations
 
