@@ -20,9 +20,9 @@ REPO = Path(__file__).resolve().parents[1]
 if str(REPO) not in sys.path:  # runnable from a plain checkout, without `pip install -e .`
     sys.path.insert(0, str(REPO))
 
-from bot.cli_watch import relevance_of  # noqa: E402
 from bot.config import load_config  # noqa: E402
 from bot.ingest.article import article_from_text  # noqa: E402
+from bot.wiring.app import relevance_of  # noqa: E402
 
 SHARED = REPO.parent / "shared"
 HELD_OUT = "r4"

@@ -63,7 +63,7 @@ def test_one_unreadable_source_is_reported_and_the_rest_are_briefed(
 def test_batches_keep_the_order_and_store_every_brief_once(
     capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
-    monkeypatch.setattr("bot.cli_brief.BATCH", 2)  # five sources make three batches
+    monkeypatch.setattr("bot.cli.brief.BATCH", 2)  # five sources make three batches
     sources = [SEED, *OFF_TOPIC[:2], tmp_path / "missing.txt", SEED]
     code, out, err = run(capsys, "brief", *map(str, sources), "--format", "jsonl")
     briefs = [json.loads(line) for line in out.splitlines()]

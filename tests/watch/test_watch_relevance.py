@@ -11,9 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from bot.cli_watch import relevance_of
 from bot.config import load_config
 from bot.ingest.article import article_from_text
+from bot.wiring.app import relevance_of
 
 SHARED = Path(__file__).resolve().parents[3] / "shared"
 OFF_TOPIC = sorted((Path(__file__).resolve().parents[1] / "data" / "off_topic").glob("*.txt"))
